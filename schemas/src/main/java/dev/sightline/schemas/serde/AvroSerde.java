@@ -27,9 +27,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   private AvroSerde(Class<T> type) {
     this.type = type;
-    Schema schema = SpecificData.get().getSchema(type);
-    this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
-    this.decoder = new BinaryMessageDecoder<>(SpecificData.get(), schema, SchemaHistory.store());
+    // The generated classes' own loader, not SpecificData.get(): under Quarkus tests Avro and the
+    // schemas module live in different class loaders, and the global instance would resolve
+    // record classes through the wrong one (ClassCastException on decode).
+    SpecificData model = new SpecificData(type.getClassLoader());
+    Schema schema = model.getSchema(type);
+    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.decoder = new BinaryMessageDecoder<>(model, schema, SchemaHistory.store());
   }
 
   /** The serde of one generated record class. */
