@@ -1,0 +1,52 @@
+package dev.sightline.query;
+
+import dev.sightline.clickhouse.ClickHouseClient;
+import dev.sightline.clickhouse.ClickHouseMigrator;
+import dev.sightline.query.config.QueryConfig;
+import dev.sightline.query.domain.ApiKeyStore;
+import dev.sightline.query.messaging.KeyPublisher;
+import dev.sightline.query.storage.DemoProjectBootstrap;
+import dev.sightline.schemas.topics.TopicProvisioner;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** Start-up in order: ClickHouse schema, topics, demo project, then the push of every key. */
+@ApplicationScoped
+public class ServiceStartup {
+
+  private static final Logger LOG = Logger.getLogger(ServiceStartup.class);
+
+  @Inject QueryConfig config;
+  @Inject ClickHouseClient clickHouse;
+  @Inject DemoProjectBootstrap demo;
+  @Inject ApiKeyStore keys;
+  @Inject KeyPublisher publisher;
+
+  void onStart(@Observes StartupEvent event) {
+    // Migrations are idempotent, so query-service can start before enrich-service.
+    new ClickHouseMigrator(clickHouse).migrate();
+    TopicProvisioner.ensureAll(config.kafka().bootstrapServers(), config.kafka().startupTimeout());
+    bootstrapDemo();
+    var all = keys.findAll();
+    publisher.publish(all);
+    LOG.infof("pushed %d API keys to the keys topic", all.size());
+  }
+
+  /** Upserts the demo project when both demo keys are configured; safe to call again. */
+  public void bootstrapDemo() {
+    Optional<String> publicKey = config.demo().publicKey().filter(s -> !s.isBlank());
+    Optional<String> secretKey = config.demo().secretKey().filter(s -> !s.isBlank());
+    if (publicKey.isPresent() != secretKey.isPresent()) {
+      throw new IllegalStateException(
+          "set both sightline.demo.public-key and sightline.demo.secret-key"
+              + " (SIGHTLINE_DEMO_PUBLIC_KEY / SIGHTLINE_DEMO_SECRET_KEY), or neither");
+    }
+    if (publicKey.isPresent()) {
+      demo.ensure(publicKey.get(), secretKey.get());
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.sightline.query.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.clickhouse.ClickHouseClient;
+import dev.sightline.clickhouse.Sql;
+import dev.sightline.query.domain.TraceStore;
+import dev.sightline.query.domain.trace.Trace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link TraceStore} on ClickHouse; every query is scoped to the caller's project. */
+@ApplicationScoped
+public class ClickHouseTraceStore implements TraceStore {
+
+  private static final String OBSERVATION_COLUMNS =
+      "observation_id, parent_observation_id, type, name, start_time_us, end_time_us, model,"
+          + " provider, model_parameters.key, model_parameters.value, prompt_name, prompt_version,"
+          + " input, output, level, status_message, usage_input, usage_output, usage_cache_read,"
+          + " usage_cache_creation, usage_total, cost_input, cost_output, cost_total, cost_source,"
+          + " cost_note, latency_ms, time_to_first_token_ms, attributes.key, attributes.value,"
+          + " retrieval_documents.id, retrieval_documents.content, retrieval_documents.score";
+
+  private static final String TRACE_COLUMNS =
+      "name, user_id, session_id, tags, environment, release, input, output, metadata.key,"
+          + " metadata.value, timestamp_us";
+
+  private static final String SCORE_COLUMNS =
+      "score_id, observation_id, name, value, string_value, data_type, source, comment,"
+          + " timestamp_us";
+
+  @Inject ClickHouseClient clickHouse;
+
+  @Override
+  public Optional<Trace> find(String projectId, String traceId) {
+    // FINAL: rows of a re-delivered batch are only collapsed at merge time, reads must not see
+    // both.
+    String where =
+        " FINAL WHERE project_id = "
+            + Sql.quote(projectId)
+            + " AND trace_id = "
+            + Sql.quote(traceId);
+    List<JsonNode> traces =
+        clickHouse.rows("SELECT " + TRACE_COLUMNS + " FROM traces" + where + " LIMIT 1");
+    List<JsonNode> observations =
+        clickHouse.rows(
+            "SELECT "
+                + OBSERVATION_COLUMNS
+                + " FROM observations"
+                + where
+                + " ORDER BY start_time_us, observation_id");
+    if (traces.isEmpty() && observations.isEmpty()) {
+      return Optional.empty();
+    }
+    List<JsonNode> scores =
+        clickHouse.rows(
+            "SELECT "
+                + SCORE_COLUMNS
+                + " FROM scores"
+                + where
+                + " ORDER BY timestamp_us, score_id");
+    JsonNode traceRow = traces.isEmpty() ? null : traces.get(0);
+    return Optional.of(TraceRowMapper.trace(projectId, traceId, traceRow, observations, scores));
+  }
+}
