@@ -4,6 +4,7 @@ import dev.sightline.schemas.avro.ApiKeyRecord;
 import dev.sightline.schemas.avro.DeadLetter;
 import dev.sightline.schemas.avro.EnrichedObservation;
 import dev.sightline.schemas.avro.IngestEvent;
+import dev.sightline.schemas.avro.MaskingRuleSet;
 import dev.sightline.schemas.avro.ObservationAggregate;
 import dev.sightline.schemas.avro.ScoreRecord;
 import dev.sightline.schemas.avro.TraceRecord;
@@ -83,6 +84,16 @@ public final class Topics {
           COMPACT,
           "project API keys (secret hashed); key publicKey; compacted");
 
+  /** Per-project extra masking rules pushed by query-service to ingest; compacted. */
+  public static final Topic<String, MaskingRuleSet> MASKING_RULES =
+      new Topic<>(
+          "sightline.masking-rules.v1",
+          Serdes.String(),
+          AvroSerde.of(MaskingRuleSet.class),
+          1,
+          COMPACT,
+          "per-project extra masking rules; key projectId; compacted");
+
   /** Records that could not be processed, with the reason. */
   public static final Topic<String, DeadLetter> DEAD_LETTERS =
       new Topic<>(
@@ -104,6 +115,7 @@ public final class Topics {
         SCORES,
         OBSERVATION_AGGREGATES,
         API_KEYS,
+        MASKING_RULES,
         DEAD_LETTERS);
   }
 
