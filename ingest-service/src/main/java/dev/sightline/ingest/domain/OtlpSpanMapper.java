@@ -1,0 +1,119 @@
+package dev.sightline.ingest.domain;
+
+import dev.sightline.schemas.avro.EventKind;
+import dev.sightline.schemas.avro.IngestEvent;
+import dev.sightline.schemas.avro.ObservationPayload;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.InstrumentationScope;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Maps an OTLP export request (from either wire encoding) to ingest envelopes: one OBSERVATION per
+ * span and one extra TRACE per root span. Pure: no I/O, no framework.
+ */
+public final class OtlpSpanMapper {
+
+  private final Supplier<String> eventIds;
+
+  /** A mapper that gives every envelope a random UUID. */
+  public OtlpSpanMapper() {
+    this(() -> UUID.randomUUID().toString());
+  }
+
+  /** A mapper with a chosen event id source (tests). */
+  public OtlpSpanMapper(Supplier<String> eventIds) {
+    this.eventIds = eventIds;
+  }
+
+  /**
+   * Maps every span of the request.
+   *
+   * @throws MalformedRequestException naming the first span with invalid ids
+   */
+  public List<IngestEvent> map(
+      ExportTraceServiceRequest request, String projectId, long receivedAtMicros) {
+    List<IngestEvent> events = new ArrayList<>();
+    for (int r = 0; r < request.getResourceSpansCount(); r++) {
+      ResourceSpans rs = request.getResourceSpans(r);
+      for (int s = 0; s < rs.getScopeSpansCount(); s++) {
+        ScopeSpans ss = rs.getScopeSpans(s);
+        for (int k = 0; k < ss.getSpansCount(); k++) {
+          String path = "resourceSpans[%d].scopeSpans[%d].spans[%d]".formatted(r, s, k);
+          mapSpan(ss.getSpans(k), rs.getResource().getAttributesList(), ss.getScope(), path)
+              .forEach(p -> events.add(envelope(projectId, receivedAtMicros, p)));
+        }
+      }
+    }
+    return events;
+  }
+
+  private List<Object> mapSpan(
+      Span span, List<KeyValue> resourceAttrs, InstrumentationScope scope, String path) {
+    ObservationMapping.Ids ids = ids(span, path);
+    AttributeBag attrs = new AttributeBag(span.getAttributesList());
+    AttributeBag resource = new AttributeBag(resourceAttrs);
+    String environment =
+        attrs
+            .text("langfuse.environment")
+            .or(() -> resource.text("deployment.environment.name", "deployment.environment"))
+            .orElse(null);
+    ObservationPayload observation =
+        ObservationMapping.of(span, ids, attrs, resource, scope, environment);
+    List<Object> payloads = new ArrayList<>();
+    if (ids.parentSpanId() == null) {
+      long start = observation.getStartTimeMicros() == null ? 0 : observation.getStartTimeMicros();
+      payloads.add(TraceMapping.of(span, ids.traceId(), environment, start, 0));
+    }
+    payloads.add(observation);
+    return payloads;
+  }
+
+  private static ObservationMapping.Ids ids(Span span, String path) {
+    byte[] traceId = span.getTraceId().toByteArray();
+    byte[] spanId = span.getSpanId().toByteArray();
+    byte[] parent = span.getParentSpanId().toByteArray();
+    if (traceId.length != 16 || allZero(traceId)) {
+      throw new MalformedRequestException(
+          path + ".traceId", "must be 16 bytes (32 hex characters) and not all zero");
+    }
+    if (spanId.length != 8 || allZero(spanId)) {
+      throw new MalformedRequestException(
+          path + ".spanId", "must be 8 bytes (16 hex characters) and not all zero");
+    }
+    if (parent.length != 0 && parent.length != 8) {
+      throw new MalformedRequestException(
+          path + ".parentSpanId", "must be empty or 8 bytes (16 hex characters)");
+    }
+    HexFormat hex = HexFormat.of();
+    // Some SDKs send an all-zero parent for roots; treat it as no parent.
+    String parentHex = parent.length == 0 || allZero(parent) ? null : hex.formatHex(parent);
+    return new ObservationMapping.Ids(hex.formatHex(traceId), hex.formatHex(spanId), parentHex);
+  }
+
+  private static boolean allZero(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private IngestEvent envelope(String projectId, long receivedAtMicros, Object payload) {
+    return IngestEvent.newBuilder()
+        .setEventId(eventIds.get())
+        .setProjectId(projectId)
+        .setReceivedAtMicros(receivedAtMicros)
+        .setKind(payload instanceof ObservationPayload ? EventKind.OBSERVATION : EventKind.TRACE)
+        .setPayload(payload)
+        .build();
+  }
+}
