@@ -1,0 +1,62 @@
+package dev.sightline.enrich.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+/** Typed configuration of enrich-service under the {@code sightline.} prefix. */
+@ConfigMapping(prefix = "sightline")
+public interface EnrichConfig {
+
+  /** Kafka connection. */
+  Kafka kafka();
+
+  /** ClickHouse connection. */
+  ClickHouse clickhouse();
+
+  /** The batching ClickHouse sink. */
+  Sink sink();
+
+  /** Kafka connection settings. */
+  interface Kafka {
+    /** Kafka bootstrap servers, host:port[,host:port]. */
+    @WithDefault("127.0.0.1:9092")
+    String bootstrapServers();
+  }
+
+  /** ClickHouse connection settings. */
+  interface ClickHouse {
+    /** Base URL of the ClickHouse HTTP interface. */
+    @WithDefault("http://127.0.0.1:8123")
+    String url();
+
+    /** Database holding the observations, traces and scores tables; created when missing. */
+    @WithDefault("sightline")
+    String database();
+
+    /** Timeout of one ClickHouse HTTP request (an insert of one batch). */
+    @WithDefault("30s")
+    Duration requestTimeout();
+  }
+
+  /** Settings of the sink that copies the storage topics into ClickHouse. */
+  interface Sink {
+    /** Consumer group of the sink; its committed offsets mark what ClickHouse has stored. */
+    @WithDefault("sightline-clickhouse-sink")
+    String groupId();
+
+    /** A batch is flushed once it holds this many rows (over all tables). */
+    @WithDefault("5000")
+    @Min(1)
+    int batchRows();
+
+    /** A non-empty batch is flushed at the latest this long after its first row arrived. */
+    @WithDefault("500ms")
+    Duration flushInterval();
+
+    /** Upper bound of the exponential backoff between retries of a failed ClickHouse insert. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+  }
+}

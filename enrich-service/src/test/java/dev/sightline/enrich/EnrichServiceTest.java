@@ -1,0 +1,135 @@
+package dev.sightline.enrich;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.clickhouse.ClickHouseClient;
+import dev.sightline.clickhouse.Sql;
+import dev.sightline.enrich.config.EnrichConfig;
+import dev.sightline.enrich.domain.ObservationEnricher;
+import dev.sightline.enrich.domain.PriceTable;
+import dev.sightline.schemas.avro.EnrichedObservation;
+import dev.sightline.schemas.avro.ObservationPayload;
+import dev.sightline.schemas.topics.Topic;
+import dev.sightline.schemas.topics.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The service against the real broker and ClickHouse: ingest events in, rows out. */
+@QuarkusTest
+class EnrichServiceTest {
+
+  @Inject EnrichConfig config;
+  @Inject ClickHouseClient clickHouse;
+
+  @Test
+  void aTraceWithAGenerationAndAScoreReachesClickHouseWithLatencyAndCost() {
+    String project = "p-" + UUID.randomUUID();
+    String traceId = "t-" + UUID.randomUUID();
+    ObservationPayload generation = TestEvents.generation(traceId, "gpt-4.1").build();
+    String key = Topics.traceKey(project, traceId);
+
+    send(
+        Topics.INGEST_EVENTS,
+        key,
+        TestEvents.trace(project, traceId),
+        TestEvents.observation(project, generation),
+        TestEvents.score(project, traceId));
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(rows("traces", project)).hasSize(1);
+              assertThat(rows("scores", project)).hasSize(1);
+              assertThat(rows("observations", project)).hasSize(1);
+            });
+    JsonNode observation = rows("observations", project).get(0);
+    assertThat(observation.get("observation_id").asText()).isEqualTo(generation.getObservationId());
+    assertThat(observation.get("latency_ms").asDouble()).isEqualTo(1500.0);
+    // 1000 input tokens x $2/MTok + 500 output tokens x $8/MTok (default table, gpt-4.1)
+    assertThat(observation.get("cost_total").asDouble()).isCloseTo(0.006, within(1e-9));
+    assertThat(observation.get("cost_source").asText()).isEqualTo("PRICE_TABLE");
+    assertThat(observation.get("price_version").asText()).isEqualTo("2026-11-29");
+    assertThat(rows("traces", project).get(0).get("name").asText()).isEqualTo("checkout-assistant");
+  }
+
+  @Test
+  void theSameEnrichedRecordDeliveredTwiceLeavesOneVisibleRow() {
+    String project = "p-" + UUID.randomUUID();
+    String traceId = "t-" + UUID.randomUUID();
+    ObservationEnricher enricher =
+        new ObservationEnricher(PriceTable.loadDefault(), Clock.systemUTC());
+    ObservationPayload duplicated = TestEvents.generation(traceId, "gpt-4.1").build();
+    ObservationPayload marker = TestEvents.generation(traceId, "gpt-4.1").build();
+    EnrichedObservation twice =
+        enricher.enrich(TestEvents.observation(project, duplicated), duplicated);
+    // Same key, so same partition: once the marker is stored, both copies are too.
+    send(
+        Topics.ENRICHED_OBSERVATIONS,
+        Topics.traceKey(project, traceId),
+        twice,
+        twice,
+        enricher.enrich(TestEvents.observation(project, marker), marker));
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(rows("observations", project)).hasSize(2));
+    assertThat(rows("observations", project))
+        .extracting(r -> r.get("observation_id").asText())
+        .containsExactlyInAnyOrder(duplicated.getObservationId(), marker.getObservationId());
+  }
+
+  @Test
+  void isReadyOnceStreamsRunAndClickHouseAnswers() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("clickhouse"), containsString("kafka-streams-state")));
+  }
+
+  private List<JsonNode> rows(String table, String project) {
+    return clickHouse.rows(
+        "SELECT * FROM "
+            + Sql.identifier(table)
+            + " FINAL WHERE project_id = "
+            + Sql.quote(project));
+  }
+
+  @SafeVarargs
+  private <V> void send(Topic<String, V> topic, String key, V... values) {
+    try (KafkaProducer<String, V> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer())) {
+      for (V value : values) {
+        producer.send(new ProducerRecord<>(topic.name(), key, value));
+      }
+      producer.flush();
+    }
+  }
+}
