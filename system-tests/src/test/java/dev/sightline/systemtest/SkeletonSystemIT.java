@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The walking skeleton end to end: the four packaged services as processes against the real
- * broker, ClickHouse and PostgreSQL; one OTLP trace in, the trace with cost and score out.
+ * The walking skeleton end to end: the four packaged services as processes against the real broker,
+ * ClickHouse and PostgreSQL; one OTLP trace in, the trace with cost and score out.
  */
 class SkeletonSystemIT {
 
@@ -46,11 +46,15 @@ class SkeletonSystemIT {
   static void startTheServicesAsProcesses() throws Exception {
     String run = Long.toHexString(System.nanoTime());
     Map<String, String> env = new HashMap<>();
-    env.put("SIGHTLINE_KAFKA_BOOTSTRAP_SERVERS", prop("sightline.kafka.bootstrap", "127.0.0.1:9092"));
+    env.put(
+        "SIGHTLINE_KAFKA_BOOTSTRAP_SERVERS", prop("sightline.kafka.bootstrap", "127.0.0.1:9092"));
     env.put("SIGHTLINE_CLICKHOUSE_URL", prop("sightline.clickhouse.url", "http://127.0.0.1:8123"));
-    // A database and consumer groups of its own, so a running ./sightline up stack is not disturbed.
+    // A database and consumer groups of its own, so a running ./sightline up stack is not
+    // disturbed.
     env.put("SIGHTLINE_CLICKHOUSE_DATABASE", "sightline_systest_" + run);
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", prop("sightline.postgres.url", "jdbc:postgresql://127.0.0.1:5432/sightline_test"));
+    env.put(
+        "QUARKUS_DATASOURCE_JDBC_URL",
+        prop("sightline.postgres.url", "jdbc:postgresql://127.0.0.1:5432/sightline_test"));
     env.put("QUARKUS_DATASOURCE_USERNAME", "sightline");
     env.put("QUARKUS_DATASOURCE_PASSWORD", "sightline");
     env.put("SIGHTLINE_DEMO_PUBLIC_KEY", PUBLIC_KEY);
@@ -67,7 +71,9 @@ class SkeletonSystemIT {
     ingest = ServiceProcess.start(ROOT, "ingest-service", env);
     SERVICES.add(ingest);
     for (ServiceProcess service : SERVICES) {
-      await("ready: " + service).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+      await("ready: " + service)
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
           .until(service::ready);
     }
   }
@@ -81,28 +87,32 @@ class SkeletonSystemIT {
   void anOtlpTraceComesBackFromQueryWithCostAndScoreWithinTenSeconds() throws Exception {
     String traceId = HexFormat.of().formatHex(randomBytes(16));
     // The keys reach ingest through Kafka after query-service started; allow them to arrive.
-    await("ingest accepts the demo key").atMost(Duration.ofSeconds(20))
+    await("ingest accepts the demo key")
+        .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> post(ingest.baseUrl() + "/v1/traces", demoTrace(traceId)).statusCode() == 200);
     long acknowledgedAt = System.nanoTime();
 
     AtomicReference<JsonNode> trace = new AtomicReference<>();
-    await("trace with cost and score").atMost(Duration.ofSeconds(10))
+    await("trace with cost and score")
+        .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> {
-          HttpResponse<String> r = get(query.baseUrl() + "/api/v1/traces/" + traceId);
-          if (r.statusCode() != 200) {
-            return false;
-          }
-          JsonNode body = JSON.readTree(r.body());
-          trace.set(body);
-          return generation(body) != null
-              && !generation(body).path("cost").path("total").isMissingNode()
-              && !generation(body).path("cost").path("total").isNull()
-              && body.path("scores").size() > 0;
-        });
+        .until(
+            () -> {
+              HttpResponse<String> r = get(query.baseUrl() + "/api/v1/traces/" + traceId);
+              if (r.statusCode() != 200) {
+                return false;
+              }
+              JsonNode body = JSON.readTree(r.body());
+              trace.set(body);
+              return generation(body) != null
+                  && !generation(body).path("cost").path("total").isMissingNode()
+                  && !generation(body).path("cost").path("total").isNull()
+                  && body.path("scores").size() > 0;
+            });
     long millis = (System.nanoTime() - acknowledgedAt) / 1_000_000;
-    System.out.printf("trace %s queryable with cost and score %d ms after ingest's ack%n", traceId, millis);
+    System.out.printf(
+        "trace %s queryable with cost and score %d ms after ingest's ack%n", traceId, millis);
 
     JsonNode body = trace.get();
     JsonNode generation = generation(body);
