@@ -5,6 +5,7 @@ import dev.sightline.schemas.avro.DeadLetter;
 import dev.sightline.schemas.avro.EnrichedObservation;
 import dev.sightline.schemas.avro.IngestEvent;
 import dev.sightline.schemas.avro.MaskingRuleSet;
+import dev.sightline.schemas.avro.ModelPrice;
 import dev.sightline.schemas.avro.ObservationAggregate;
 import dev.sightline.schemas.avro.ScoreRecord;
 import dev.sightline.schemas.avro.TraceRecord;
@@ -94,6 +95,16 @@ public final class Topics {
           COMPACT,
           "per-project extra masking rules; key projectId; compacted");
 
+  /** Versioned model prices pushed by query-service, read by enrich as a global table. */
+  public static final Topic<String, ModelPrice> MODEL_PRICES =
+      new Topic<>(
+          "sightline.model-prices.v1",
+          Serdes.String(),
+          AvroSerde.of(ModelPrice.class),
+          1,
+          COMPACT,
+          "versioned model prices with effective dates; key priceId; compacted");
+
   /** Records that could not be processed, with the reason. */
   public static final Topic<String, DeadLetter> DEAD_LETTERS =
       new Topic<>(
@@ -116,6 +127,7 @@ public final class Topics {
         OBSERVATION_AGGREGATES,
         API_KEYS,
         MASKING_RULES,
+        MODEL_PRICES,
         DEAD_LETTERS);
   }
 
