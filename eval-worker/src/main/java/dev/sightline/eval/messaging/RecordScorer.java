@@ -22,7 +22,7 @@ final class RecordScorer {
 
   private static final Logger LOG = Logger.getLogger(RecordScorer.class);
   private static final Deserializer<EnrichedObservation> DECODER =
-      AvroDecoder.of(EnrichedObservation.class);
+      Topics.ENRICHED_OBSERVATIONS.valueSerde().deserializer();
 
   private final List<Evaluator> evaluators;
   private final Predicate<String> projectInScope;
@@ -45,6 +45,9 @@ final class RecordScorer {
     EnrichedObservation o;
     try {
       o = DECODER.deserialize(record.topic(), record.value());
+      if (o == null) {
+        throw new SerializationException("null value");
+      }
     } catch (SerializationException e) {
       // Enrich owns the dead letters of its topics; here a bad record only must not block.
       stats.undecodable.increment();

@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads the ingest topic from the beginning without a group, keeping one project's events. */
 final class IngestEventReader implements AutoCloseable {
 
-  private static final Deserializer<IngestEvent> DECODER = AvroDecoder.of(IngestEvent.class);
+  private static final Deserializer<IngestEvent> DECODER =
+      Topics.INGEST_EVENTS.valueSerde().deserializer();
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String keyPrefix;
