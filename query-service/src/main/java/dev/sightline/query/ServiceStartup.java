@@ -3,8 +3,7 @@ package dev.sightline.query;
 import dev.sightline.clickhouse.ClickHouseClient;
 import dev.sightline.clickhouse.ClickHouseMigrator;
 import dev.sightline.query.config.QueryConfig;
-import dev.sightline.query.domain.ApiKeyStore;
-import dev.sightline.query.messaging.KeyPublisher;
+import dev.sightline.query.messaging.Republisher;
 import dev.sightline.query.storage.DemoProjectBootstrap;
 import dev.sightline.schemas.topics.TopicProvisioner;
 import io.quarkus.runtime.StartupEvent;
@@ -14,7 +13,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Start-up in order: ClickHouse schema, topics, demo project, then the push of every key. */
+/** Start-up in order: ClickHouse schema, topics, demo project, then the push of keys and rules. */
 @ApplicationScoped
 public class ServiceStartup {
 
@@ -23,17 +22,17 @@ public class ServiceStartup {
   @Inject QueryConfig config;
   @Inject ClickHouseClient clickHouse;
   @Inject DemoProjectBootstrap demo;
-  @Inject ApiKeyStore keys;
-  @Inject KeyPublisher publisher;
+  @Inject Republisher republisher;
 
   void onStart(@Observes StartupEvent event) {
     // Migrations are idempotent, so query-service can start before enrich-service.
     new ClickHouseMigrator(clickHouse).migrate();
     TopicProvisioner.ensureAll(config.kafka().bootstrapServers(), config.kafka().startupTimeout());
     bootstrapDemo();
-    var all = keys.findAll();
-    publisher.publish(all);
-    LOG.infof("pushed %d API keys to the keys topic", all.size());
+    var pushed = republisher.republishAll(config.kafka().startupTimeout());
+    LOG.infof(
+        "pushed %d API keys and %d masking rule sets", pushed.keys(), pushed.maskingRuleSets());
+    republisher.startPeriodic();
   }
 
   /** Upserts the demo project when both demo keys are configured; safe to call again. */

@@ -43,4 +43,9 @@ public class ApiKeyAuthenticator {
     }
     return AuthDecision.decide(credentials, key);
   }
+
+  /** Forgets every cached lookup, so a key change made here applies at once. */
+  public void forgetAll() {
+    cache.invalidateAll();
+  }
 }

@@ -24,9 +24,14 @@ public record Problem(String type, String title, int status, String detail) {
 
   /** The HTTP response carrying this problem (with a Basic challenge on 401). */
   public Response toResponse() {
+    return toResponse("Basic realm=\"sightline\"");
+  }
+
+  /** The HTTP response carrying this problem, with this {@code WWW-Authenticate} on 401. */
+  public Response toResponse(String challenge) {
     Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(json());
     if (status == 401) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sightline\"");
+      response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
     }
     return response.build();
   }

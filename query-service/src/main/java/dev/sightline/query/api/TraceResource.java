@@ -11,11 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public read API for traces of the caller's project. */
@@ -23,6 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ProjectKeyAuth
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Traces", description = "Traces with their observations and scores")
+@SecurityScheme(
+    securitySchemeName = "SecurityScheme",
+    type = SecuritySchemeType.HTTP,
+    scheme = "basic",
+    description = "A project key: Basic publicKey:secretKey (or Bearer secretKey)")
 @SecurityRequirement(name = "SecurityScheme")
 public class TraceResource {
 

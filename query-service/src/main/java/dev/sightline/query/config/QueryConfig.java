@@ -21,6 +21,12 @@ public interface QueryConfig {
   /** Authentication of the public API. */
   Auth auth();
 
+  /** The admin API (projects, keys, masking rules). */
+  Admin admin();
+
+  /** Limits on per-project masking rules. */
+  Masking masking();
+
   /** Kafka connection settings. */
   interface Kafka {
     /** Kafka bootstrap servers, host:port[,host:port]. */
@@ -65,5 +71,32 @@ public interface QueryConfig {
     /** Most keys kept in the lookup cache. */
     @WithDefault("10000")
     long cacheSize();
+  }
+
+  /** Admin API settings. */
+  interface Admin {
+    /**
+     * Bearer token of the admin API (env SIGHTLINE_ADMIN_TOKEN); unset: the admin API answers 503.
+     */
+    Optional<String> token();
+
+    /** How long an admin change waits for Kafka to acknowledge its push before it is undone. */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    /** How often every key and masking rule set is pushed again (repairs missed pushes); 0: off. */
+    @WithDefault("60s")
+    Duration republishInterval();
+  }
+
+  /** Masking rule limits, so one project cannot make ingest slow. */
+  interface Masking {
+    /** Most masking rules per project. */
+    @WithDefault("50")
+    int maxRules();
+
+    /** Longest regex of one rule, in characters. */
+    @WithDefault("1000")
+    int maxPatternLength();
   }
 }

@@ -1,6 +1,7 @@
 package dev.sightline.query.storage;
 
 import dev.sightline.query.domain.ApiKey;
+import dev.sightline.query.domain.KeySummary;
 import dev.sightline.query.domain.Scope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,6 +42,8 @@ public class ApiKeyEntity {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column private String note;
+
   /** For Hibernate. */
   protected ApiKeyEntity() {}
 
@@ -52,6 +55,11 @@ public class ApiKeyEntity {
     this.scope = scope;
     this.createdAt = createdAt;
     this.updatedAt = createdAt;
+  }
+
+  /** Sets the free-text note shown in key listings. */
+  public void note(String note) {
+    this.note = note;
   }
 
   /** Marks the key revoked; later requests with it get 401 once caches expire. */
@@ -83,6 +91,11 @@ public class ApiKeyEntity {
 
   public boolean revoked() {
     return revoked;
+  }
+
+  /** The admin listing view of this row, without the secret's hash. */
+  public KeySummary toSummary() {
+    return new KeySummary(publicKey, projectId, scope, note, revoked, createdAt, revokedAt);
   }
 
   /** The domain view of this row. */

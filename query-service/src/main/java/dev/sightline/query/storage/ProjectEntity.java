@@ -1,5 +1,6 @@
 package dev.sightline.query.storage;
 
+import dev.sightline.query.domain.Project;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -30,6 +31,16 @@ public class ProjectEntity {
     this.name = name;
     this.retentionDays = retentionDays;
     this.createdAt = createdAt;
+  }
+
+  /** Changes how long the project's traces are kept. */
+  public void retentionDays(int days) {
+    this.retentionDays = days;
+  }
+
+  /** The domain view of this row. */
+  public Project toDomain() {
+    return new Project(id, name, retentionDays, createdAt);
   }
 
   public String id() {
