@@ -13,7 +13,9 @@ import dev.sightline.enrich.config.EnrichConfig;
 import dev.sightline.enrich.domain.ObservationEnricher;
 import dev.sightline.enrich.domain.PriceTable;
 import dev.sightline.schemas.avro.EnrichedObservation;
+import dev.sightline.schemas.avro.ModelPrice;
 import dev.sightline.schemas.avro.ObservationPayload;
+import dev.sightline.schemas.avro.UsagePrice;
 import dev.sightline.schemas.topics.Topic;
 import dev.sightline.schemas.topics.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,6 +67,16 @@ class EnrichServiceTest {
     assertThat(observation.get("cost_source").asText()).isEqualTo("PRICE_TABLE");
     assertThat(observation.get("price_version").asText()).isEqualTo("2026-11-29");
     assertThat(rows("traces", project).get(0).get("name").asText()).isEqualTo("checkout-assistant");
+    // The completed generation is counted once in its 1-minute window.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(rows("observation_aggregates", project)).hasSize(1));
+    JsonNode window = rows("observation_aggregates", project).get(0);
+    assertThat(window.get("model").asText()).isEqualTo("gpt-4.1");
+    assertThat(window.get("count").asLong()).isEqualTo(1);
+    assertThat(window.get("input_tokens").asLong()).isEqualTo(1000);
+    assertThat(window.get("cost_usd").asDouble()).isCloseTo(0.006, within(1e-9));
+    assertThat(window.get("latency_sketch").asText()).isNotEmpty();
   }
 
   @Test
@@ -94,6 +106,47 @@ class EnrichServiceTest {
   }
 
   @Test
+  void aProjectPricePublishedOnTheModelPricesTopicPricesLaterObservations() {
+    String project = "p-" + UUID.randomUUID();
+    String traceId = "t-" + UUID.randomUUID();
+    String priceId = "price-" + UUID.randomUUID();
+    ModelPrice price =
+        ModelPrice.newBuilder()
+            .setPriceId(priceId)
+            .setProjectId(project)
+            .setModelPattern("gpt-4.1*")
+            .setEffectiveFromMicros(0L)
+            .setPrices(List.of(new UsagePrice("input", 100.0, List.of())))
+            .setUpdatedAtMicros(TestEvents.T0)
+            .build();
+    send(Topics.MODEL_PRICES, priceId, price);
+
+    // The global store catches up asynchronously: send observations until one is priced by it.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              send(
+                  Topics.INGEST_EVENTS,
+                  Topics.traceKey(project, traceId),
+                  TestEvents.observation(
+                      project, TestEvents.generation(traceId, "gpt-4.1-2025").build()));
+              assertThat(rows("observations", project))
+                  .extracting(r -> r.get("price_version").asText())
+                  .contains(priceId);
+            });
+    JsonNode priced =
+        rows("observations", project).stream()
+            .filter(r -> r.get("price_version").asText().equals(priceId))
+            .findFirst()
+            .orElseThrow();
+    // 1000 input tokens x $100/MTok; the price has no output entry, so output stays unpriced.
+    assertThat(priced.get("cost_input").asDouble()).isCloseTo(0.1, within(1e-9));
+    assertThat(priced.get("cost_note").asText()).isEqualTo("no price for usage type: output");
+  }
+
+  @Test
   void isReadyOnceStreamsRunAndClickHouseAnswers() {
     await()
         .atMost(Duration.ofSeconds(30))
@@ -105,6 +158,12 @@ class EnrichServiceTest {
                     .then()
                     .statusCode(200)
                     .body(containsString("clickhouse"), containsString("kafka-streams-state")));
+    given()
+        .when()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body(containsString("enrich-merge"), containsString("lateEvents"));
   }
 
   private List<JsonNode> rows(String table, String project) {

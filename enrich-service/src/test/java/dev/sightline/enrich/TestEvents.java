@@ -63,7 +63,7 @@ public final class TestEvents {
     return envelope(projectId, EventKind.SCORE, score);
   }
 
-  private static IngestEvent envelope(String projectId, EventKind kind, Object payload) {
+  public static IngestEvent envelope(String projectId, EventKind kind, Object payload) {
     return IngestEvent.newBuilder()
         .setEventId(UUID.randomUUID().toString())
         .setProjectId(projectId)

@@ -18,6 +18,34 @@ public interface EnrichConfig {
   /** The batching ClickHouse sink. */
   Sink sink();
 
+  /** Merging of create and update events. */
+  Merge merge();
+
+  /** The 1-minute observation aggregates. */
+  Aggregates aggregates();
+
+  /** Merge settings of observations and traces. */
+  interface Merge {
+    /** How long updates without their create wait for it; later events are counted as late. */
+    @WithDefault("30s")
+    Duration grace();
+
+    /** How long an observation without an end time waits before it is counted in aggregates. */
+    @WithDefault("5m")
+    Duration waitForEnd();
+
+    /** How long merge state is kept after an observation's or trace's latest event. */
+    @WithDefault("7d")
+    Duration retention();
+  }
+
+  /** Aggregate settings. */
+  interface Aggregates {
+    /** How long after its end a 1-minute window still takes late observations. */
+    @WithDefault("24h")
+    Duration grace();
+  }
+
   /** Kafka connection settings. */
   interface Kafka {
     /** Kafka bootstrap servers, host:port[,host:port]. */

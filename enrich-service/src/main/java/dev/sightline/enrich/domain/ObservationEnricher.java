@@ -6,37 +6,59 @@ import dev.sightline.schemas.avro.ObservationPayload;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Adds latency, time to first token and cost to an observation event. */
+/** Adds latency, time to first token and cost to an observation. */
 public final class ObservationEnricher {
 
-  private final PriceTable prices;
   private final CostCalculator costs;
   private final Clock clock;
 
-  public ObservationEnricher(PriceTable prices, Clock clock) {
-    this.prices = prices;
+  public ObservationEnricher(PriceBook prices, Clock clock) {
     this.costs = new CostCalculator(prices);
     this.clock = clock;
   }
 
-  /** The enriched form of an event whose payload is an observation. */
+  /** An enricher pricing only with a fixed table (tests, tools). */
+  public ObservationEnricher(PriceTable prices, Clock clock) {
+    this(new PriceBook(prices), clock);
+  }
+
+  /** The enriched form of a single event, versioned by the clock. */
   public EnrichedObservation enrich(IngestEvent event, ObservationPayload observation) {
-    CostResult cost = costs.cost(observation);
+    return enrich(
+        event.getProjectId(),
+        event.getEventId(),
+        event.getReceivedAtMicros(),
+        observation,
+        nowMicros(clock));
+  }
+
+  /**
+   * The enriched form of a (merged) observation.
+   *
+   * @param receivedAtMicros arrival of its first event; prices the observation when it has no start
+   * @param version the row version, stamped as {@code enrichedAtMicros}
+   */
+  public EnrichedObservation enrich(
+      String projectId,
+      String eventId,
+      long receivedAtMicros,
+      ObservationPayload observation,
+      long version) {
+    Long start = observation.getStartTimeMicros();
+    // Prices change over time: the version effective when the call started applies.
+    CostResult cost = costs.cost(projectId, observation, start != null ? start : receivedAtMicros);
     return EnrichedObservation.newBuilder()
-        .setProjectId(event.getProjectId())
-        .setEventId(event.getEventId())
-        .setReceivedAtMicros(event.getReceivedAtMicros())
+        .setProjectId(projectId)
+        .setEventId(eventId)
+        .setReceivedAtMicros(receivedAtMicros)
         .setObservation(observation)
-        .setLatencyMs(
-            millisBetween(observation.getStartTimeMicros(), observation.getEndTimeMicros()))
-        .setTimeToFirstTokenMs(
-            millisBetween(
-                observation.getStartTimeMicros(), observation.getCompletionStartTimeMicros()))
+        .setLatencyMs(millisBetween(start, observation.getEndTimeMicros()))
+        .setTimeToFirstTokenMs(millisBetween(start, observation.getCompletionStartTimeMicros()))
         .setCost(cost.cost())
         .setCostSource(cost.source())
         .setCostNote(cost.note())
-        .setPriceVersion(prices.version())
-        .setEnrichedAtMicros(nowMicros(clock))
+        .setPriceVersion(cost.priceVersion())
+        .setEnrichedAtMicros(version)
         .build();
   }
 

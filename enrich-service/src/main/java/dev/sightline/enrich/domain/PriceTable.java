@@ -3,9 +3,11 @@ package dev.sightline.enrich.domain;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.schemas.avro.UsagePrice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +69,34 @@ public final class PriceTable {
   /** The table's version, stamped on every enriched observation as {@code priceVersion}. */
   public String version() {
     return version;
+  }
+
+  /**
+   * One bundled entry in the topic's form (global, effective since the epoch), so one calculator
+   * prices both; the query-service seed uses the same conversion.
+   */
+  public dev.sightline.schemas.avro.ModelPrice asModelPrice(ModelPrice entry) {
+    List<UsagePrice> prices = new ArrayList<>();
+    prices.add(usage(CostCalculator.INPUT, entry.inputPerMTok()));
+    prices.add(usage(CostCalculator.OUTPUT, entry.outputPerMTok()));
+    if (entry.cacheReadPerMTok() != null) {
+      prices.add(usage(CostCalculator.CACHE_READ, entry.cacheReadPerMTok()));
+    }
+    if (entry.cacheWritePerMTok() != null) {
+      prices.add(usage(CostCalculator.CACHE_CREATION, entry.cacheWritePerMTok()));
+    }
+    return dev.sightline.schemas.avro.ModelPrice.newBuilder()
+        .setPriceId("bundled:" + version + ":" + entry.model())
+        .setProjectId(null)
+        .setModelPattern(entry.model())
+        .setEffectiveFromMicros(0L)
+        .setPrices(prices)
+        .setUpdatedAtMicros(0L)
+        .build();
+  }
+
+  private static UsagePrice usage(String type, double perMTok) {
+    return UsagePrice.newBuilder().setUsageType(type).setUsdPerMillionTokens(perMTok).build();
   }
 
   /** The price of a model: an exact (case-insensitive) name, else the longest matching pattern. */

@@ -31,7 +31,11 @@ import org.jboss.logging.Logger;
 final class ClickHouseSink implements Runnable {
 
   static final List<String> TOPICS =
-      List.of(Topics.ENRICHED_OBSERVATIONS.name(), Topics.TRACES.name(), Topics.SCORES.name());
+      List.of(
+          Topics.ENRICHED_OBSERVATIONS.name(),
+          Topics.TRACES.name(),
+          Topics.SCORES.name(),
+          Topics.OBSERVATION_AGGREGATES.name());
 
   private static final Logger LOG = Logger.getLogger(ClickHouseSink.class);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);

@@ -24,6 +24,10 @@ final class StorageRows {
     if (topic.equals(Topics.SCORES.name())) {
       return ScoreRows.of(Topics.SCORES.valueSerde().deserializer().deserialize(topic, value));
     }
+    if (topic.equals(Topics.OBSERVATION_AGGREGATES.name())) {
+      return AggregateRows.of(
+          Topics.OBSERVATION_AGGREGATES.valueSerde().deserializer().deserialize(topic, value));
+    }
     throw new IllegalArgumentException("not a storage topic: " + topic);
   }
 }

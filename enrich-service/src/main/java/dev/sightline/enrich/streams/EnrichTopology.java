@@ -1,17 +1,15 @@
 package dev.sightline.enrich.streams;
 
 import dev.sightline.enrich.domain.ObservationEnricher;
-import dev.sightline.enrich.domain.PriceTable;
+import dev.sightline.enrich.domain.PriceBook;
 import dev.sightline.schemas.avro.EventKind;
 import dev.sightline.schemas.avro.IngestEvent;
-import dev.sightline.schemas.avro.ObservationPayload;
 import dev.sightline.schemas.avro.ScorePayload;
 import dev.sightline.schemas.avro.ScoreRecord;
-import dev.sightline.schemas.avro.TracePayload;
-import dev.sightline.schemas.avro.TraceRecord;
 import dev.sightline.schemas.topics.Topic;
 import dev.sightline.schemas.topics.Topics;
 import java.time.Clock;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -20,19 +18,42 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The enrichment topology: ingest events in; enriched observations, traces, scores and dead letters
- * out, keys unchanged. A plain factory so tests need no framework.
+ * The enrichment topology: ingest events in; merged, enriched observations, merged traces, scores,
+ * 1-minute aggregates and dead letters out. A plain factory so tests need no framework.
  */
 public final class EnrichTopology {
 
   private EnrichTopology() {}
 
-  /** Builds the topology pricing observations with {@code prices} and stamping {@code clock}. */
-  public static Topology build(PriceTable prices, Clock clock) {
+  /**
+   * Builds the topology.
+   *
+   * @param prices the price book; the topology keeps it up to date from the model-prices topic
+   * @param settings grace periods and retention of the merge and the aggregates
+   * @param metrics counters the merge updates (late events...)
+   * @param clock stamps row versions
+   */
+  public static Topology build(
+      PriceBook prices, MergeSettings settings, MergeMetrics metrics, Clock clock) {
     ObservationEnricher enricher = new ObservationEnricher(prices, clock);
     StreamsBuilder builder = new StreamsBuilder();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PriceStoreProcessor.STORE),
+                Serdes.String(),
+                Serdes.ByteArray())
+            .withLoggingDisabled(),
+        Topics.MODEL_PRICES.name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("model-prices"),
+        () -> new PriceStoreProcessor(prices));
+    store(builder, ObservationMergeProcessor.STATE_STORE, new ObservationStateSerde());
+    store(builder, ObservationMergeProcessor.TIMER_STORE, Serdes.String());
+    store(builder, TraceMergeProcessor.STATE_STORE, new TraceStateSerde());
+    store(builder, TraceMergeProcessor.TIMER_STORE, Serdes.String());
+
     // Values as bytes: decoding inside the topology turns poison records into dead letters.
     KStream<String, Decoded> decoded =
         builder.stream(
@@ -52,19 +73,16 @@ public final class EnrichTopology {
         .branch(
             (key, event) -> event.getKind() == EventKind.OBSERVATION,
             Branched.withConsumer(
-                s ->
-                    s.mapValues(
-                            e -> enricher.enrich(e, (ObservationPayload) e.getPayload()),
-                            Named.as("enrich"))
-                        .to(
-                            Topics.ENRICHED_OBSERVATIONS.name(),
-                            produced(Topics.ENRICHED_OBSERVATIONS)),
-                "observation"))
+                s -> observations(s, enricher, settings, metrics, clock), "observation"))
         .branch(
             (key, event) -> event.getKind() == EventKind.TRACE,
             Branched.withConsumer(
                 s ->
-                    s.mapValues(EnrichTopology::traceRecord, Named.as("trace-record"))
+                    s.process(
+                            () -> new TraceMergeProcessor(settings),
+                            Named.as("merge-traces"),
+                            TraceMergeProcessor.STATE_STORE,
+                            TraceMergeProcessor.TIMER_STORE)
                         .to(Topics.TRACES.name(), produced(Topics.TRACES)),
                 "trace"))
         .branch(
@@ -78,12 +96,28 @@ public final class EnrichTopology {
     return builder.build();
   }
 
-  private static TraceRecord traceRecord(IngestEvent event) {
-    return new TraceRecord(
-        event.getProjectId(),
-        event.getEventId(),
-        event.getReceivedAtMicros(),
-        (TracePayload) event.getPayload());
+  private static void observations(
+      KStream<String, IngestEvent> events,
+      ObservationEnricher enricher,
+      MergeSettings settings,
+      MergeMetrics metrics,
+      Clock clock) {
+    KStream<String, MergedObservation> merged =
+        events.process(
+            () -> new ObservationMergeProcessor(enricher, settings, metrics, clock),
+            Named.as("merge-observations"),
+            ObservationMergeProcessor.STATE_STORE,
+            ObservationMergeProcessor.TIMER_STORE);
+    merged
+        .filter((key, value) -> value.row(), Named.as("observation-rows"))
+        .mapValues(MergedObservation::observation, Named.as("enriched"))
+        .to(Topics.ENRICHED_OBSERVATIONS.name(), produced(Topics.ENRICHED_OBSERVATIONS));
+    AggregateTopology.add(merged, settings);
+  }
+
+  private static <V> void store(StreamsBuilder builder, String name, Serde<V> values) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values));
   }
 
   private static ScoreRecord scoreRecord(IngestEvent event) {

@@ -1,9 +1,13 @@
 package dev.sightline.enrich.streams;
 
+import dev.sightline.enrich.config.EnrichConfig;
+import dev.sightline.enrich.domain.PriceBook;
 import dev.sightline.enrich.domain.PriceTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 
 /** Hands the enrichment topology to the Quarkus Kafka Streams extension. */
@@ -11,7 +15,21 @@ import org.apache.kafka.streams.Topology;
 public class TopologyProducer {
 
   @Produces
-  Topology topology() {
-    return EnrichTopology.build(PriceTable.loadDefault(), Clock.systemUTC());
+  @Singleton
+  MergeMetrics mergeMetrics() {
+    return new MergeMetrics();
+  }
+
+  @Produces
+  Topology topology(EnrichConfig config, MergeMetrics metrics) {
+    MergeSettings settings =
+        new MergeSettings(
+            config.merge().grace(),
+            config.merge().waitForEnd(),
+            config.merge().retention(),
+            config.aggregates().grace(),
+            Duration.ofSeconds(1));
+    return EnrichTopology.build(
+        new PriceBook(PriceTable.loadDefault()), settings, metrics, Clock.systemUTC());
   }
 }

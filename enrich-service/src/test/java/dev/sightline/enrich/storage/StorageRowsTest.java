@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.enrich.TestEvents;
+import dev.sightline.enrich.domain.ObservationAggregates;
 import dev.sightline.enrich.domain.ObservationEnricher;
 import dev.sightline.enrich.domain.PriceTable;
 import dev.sightline.schemas.avro.EnrichedObservation;
 import dev.sightline.schemas.avro.IngestEvent;
+import dev.sightline.schemas.avro.ObservationAggregate;
 import dev.sightline.schemas.avro.ObservationPayload;
 import dev.sightline.schemas.avro.ScorePayload;
 import dev.sightline.schemas.avro.ScoreRecord;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
@@ -96,6 +99,36 @@ class StorageRowsTest {
   }
 
   @Test
+  void anAggregateRowHasExactlyTheColumnsOfTheAggregatesTableAndItsCountAsVersion() {
+    ObservationPayload generation = TestEvents.generation("t1", "gpt-4.1").build();
+    ObservationAggregate single =
+        ObservationAggregates.of(
+            new ObservationEnricher(PriceTable.loadDefault(), CLOCK)
+                .enrich(TestEvents.observation("p1", generation), generation));
+    ObservationAggregate window =
+        ObservationAggregate.newBuilder(ObservationAggregates.merge(single, single))
+            .setWindowStartMillis(TestEvents.T0 / 1000)
+            .setWindowEndMillis(TestEvents.T0 / 1000 + 60_000)
+            .build();
+
+    TableRow row =
+        mapped(
+            Topics.OBSERVATION_AGGREGATES.name(),
+            Topics.OBSERVATION_AGGREGATES.valueSerde().serializer().serialize("t", window));
+
+    assertThat(row.table()).isEqualTo("observation_aggregates");
+    assertThat(columns(row.row()))
+        .isEqualTo(
+            tableColumns("0002_create_observation_aggregates.sql", "observation_aggregates"));
+    assertThat(row.row().get("window_start").asText()).isEqualTo("2026-11-29 10:00:00");
+    assertThat(row.row().get("window_date").asText()).isEqualTo("2026-11-29");
+    assertThat(row.row().get("count").asLong()).isEqualTo(2);
+    assertThat(row.row().get("version").asLong()).isEqualTo(2);
+    assertThat(Base64.getDecoder().decode(row.row().get("latency_sketch").asText()))
+        .isEqualTo(ObservationAggregates.bytes(window.getLatencySketch()));
+  }
+
+  @Test
   void anUndecodableValueIsRejectedWithASerializationError() {
     assertThatThrownBy(
             () -> StorageRows.of(Topics.TRACES.name(), "junk".getBytes(StandardCharsets.UTF_8)))
@@ -112,9 +145,13 @@ class StorageRowsTest {
     return names;
   }
 
-  /** Column names of a table as the migration declares them, Nested ones as key.sub. */
   private static Set<String> tableColumns(String table) {
-    String sql = migration();
+    return tableColumns("0001_create_core_tables.sql", table);
+  }
+
+  /** Column names of a table as the migration declares them, Nested ones as key.sub. */
+  private static Set<String> tableColumns(String migration, String table) {
+    String sql = migration(migration);
     int start = sql.indexOf("CREATE TABLE IF NOT EXISTS " + table + " (");
     String body = sql.substring(sql.indexOf('(', start) + 1, sql.indexOf(") ENGINE", start));
     Set<String> names = new TreeSet<>();
@@ -136,10 +173,9 @@ class StorageRowsTest {
     return names;
   }
 
-  private static String migration() {
+  private static String migration(String name) {
     try (InputStream in =
-        StorageRowsTest.class.getResourceAsStream(
-            "/clickhouse/migrations/0001_create_core_tables.sql")) {
+        StorageRowsTest.class.getResourceAsStream("/clickhouse/migrations/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

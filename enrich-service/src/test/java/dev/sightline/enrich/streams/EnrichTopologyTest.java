@@ -1,6 +1,5 @@
 package dev.sightline.enrich.streams;
 
-import static dev.sightline.enrich.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,27 +14,20 @@ import dev.sightline.schemas.avro.IngestEvent;
 import dev.sightline.schemas.avro.ScoreRecord;
 import dev.sightline.schemas.avro.TraceRecord;
 import dev.sightline.schemas.avro.Usage;
-import dev.sightline.schemas.topics.Topic;
 import dev.sightline.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EnrichTopologyTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+  private static final Instant NOW = TopologyHarness.NOW;
   private static final String PROJECT = "project-1";
   private static final String TRACE = "trace-1";
   private static final String KEY = Topics.traceKey(PROJECT, TRACE);
@@ -47,7 +39,7 @@ class EnrichTopologyTest {
               new ModelPrice("gpt-4.1", 2.0, 8.0, 0.5, null),
               new ModelPrice("claude-sonnet-4*", 3.0, 15.0, 0.3, 3.75)));
 
-  private TopologyTestDriver driver;
+  private TopologyHarness harness;
   private TestInputTopic<String, byte[]> ingest;
   private TestOutputTopic<String, EnrichedObservation> enriched;
   private TestOutputTopic<String, TraceRecord> traces;
@@ -56,26 +48,17 @@ class EnrichTopologyTest {
 
   @BeforeEach
   void startDriver() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver =
-        new TopologyTestDriver(
-            EnrichTopology.build(prices, Clock.fixed(NOW, ZoneOffset.UTC)), props);
-    ingest =
-        driver.createInputTopic(
-            Topics.INGEST_EVENTS.name(),
-            Serdes.String().serializer(),
-            Serdes.ByteArray().serializer());
-    enriched = output(Topics.ENRICHED_OBSERVATIONS);
-    traces = output(Topics.TRACES);
-    scores = output(Topics.SCORES);
-    deadLetters = output(Topics.DEAD_LETTERS);
+    harness = new TopologyHarness(prices);
+    ingest = harness.ingest;
+    enriched = harness.enriched;
+    traces = harness.traces;
+    scores = harness.scores;
+    deadLetters = harness.deadLetters;
   }
 
   @AfterEach
   void closeDriver() {
-    driver.close();
+    harness.close();
   }
 
   @Test
@@ -194,12 +177,6 @@ class EnrichTopologyTest {
   }
 
   private void send(IngestEvent event) {
-    ingest.pipeInput(
-        KEY, Topics.INGEST_EVENTS.valueSerde().serializer().serialize("t", event), T0 / 1000);
-  }
-
-  private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-    return driver.createOutputTopic(
-        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    harness.send(event);
   }
 }

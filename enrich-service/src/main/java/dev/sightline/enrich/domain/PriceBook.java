@@ -1,0 +1,89 @@
+package dev.sightline.enrich.domain;
+
+import dev.sightline.schemas.avro.ModelPrice;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The versioned price table from the model-prices topic, with the bundled table as fallback.
+ *
+ * <p>For a model at a time: a project's own price beats the global one, an exact name beats a
+ * pattern, a longer pattern beats a shorter one, and among versions the latest one effective at
+ * that time wins. Deleted versions and versions not yet effective are ignored. Thread-safe: the
+ * global-store thread writes, stream threads read.
+ */
+public final class PriceBook {
+
+  private static final Comparator<Entry> PREFERENCE =
+      Comparator.comparing((Entry e) -> e.price().getProjectId() == null)
+          .thenComparing(e -> !e.match().exact())
+          .thenComparing(e -> -e.match().pattern().length())
+          .thenComparing(e -> -e.price().getEffectiveFromMicros())
+          .thenComparing(e -> e.price().getPriceId());
+
+  private final PriceTable bundled;
+  private final Map<String, ModelPrice> byId = new ConcurrentHashMap<>();
+  private volatile List<Entry> entries = List.of();
+
+  public PriceBook(PriceTable bundled) {
+    this.bundled = bundled;
+  }
+
+  /** Adds or replaces a price version (by priceId); a deleted one is kept out of selection. */
+  public synchronized void put(ModelPrice price) {
+    byId.put(price.getPriceId(), price);
+    reindex();
+  }
+
+  /** Forgets a price version (a tombstone on the compacted topic). */
+  public synchronized void remove(String priceId) {
+    byId.remove(priceId);
+    reindex();
+  }
+
+  /** Replaces every price version, e.g. with a restored store's content. */
+  public synchronized void replaceAll(Collection<ModelPrice> prices) {
+    byId.clear();
+    prices.forEach(p -> byId.put(p.getPriceId(), p));
+    reindex();
+  }
+
+  /** The price for {@code model} in {@code projectId} at {@code atMicros}; else the bundled one. */
+  public Optional<PriceChoice> select(String projectId, String model, long atMicros) {
+    if (model == null || model.isBlank()) {
+      return Optional.empty();
+    }
+    String normalized = ModelMatch.normalize(model);
+    Optional<PriceChoice> fromTopic =
+        entries.stream()
+            .filter(e -> e.price().getEffectiveFromMicros() <= atMicros)
+            .filter(
+                e ->
+                    e.price().getProjectId() == null
+                        || Objects.equals(e.price().getProjectId(), projectId))
+            .filter(e -> e.match().matches(normalized))
+            .min(PREFERENCE)
+            .map(e -> new PriceChoice(e.price(), e.price().getPriceId()));
+    if (fromTopic.isPresent()) {
+      return fromTopic;
+    }
+    return bundled
+        .find(model)
+        .map(p -> new PriceChoice(bundled.asModelPrice(p), bundled.version()));
+  }
+
+  private void reindex() {
+    entries =
+        byId.values().stream()
+            .filter(p -> !p.getDeleted())
+            .map(p -> new Entry(p, ModelMatch.of(p.getModelPattern())))
+            .toList();
+  }
+
+  private record Entry(ModelPrice price, ModelMatch match) {}
+}
