@@ -1,0 +1,157 @@
+package dev.sightline.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives OTLP/HTTP load with a fixed number of connections, either closed-loop (each worker sends
+ * its next request as soon as the previous is acknowledged: maximum throughput) or open-loop (a
+ * fixed schedule of send times; latency counts from the scheduled time, so a stalled server is not
+ * hidden by workers that simply send less — no coordinated omission).
+ */
+final class HttpLoad {
+
+  private final BenchOptions options;
+  private final List<SpanBatch> batches;
+  private final String authorization;
+  private final HttpClient jdkClient;
+  private final int maxBody;
+  // Sequence XORed into every request's ids; shared by all phases so no two requests repeat ids.
+  private final AtomicLong idSequence = new AtomicLong(System.nanoTime());
+
+  HttpLoad(BenchOptions options, List<SpanBatch> batches) {
+    this.options = options;
+    this.batches = batches;
+    String basic = options.publicKey() + ":" + options.secretKey();
+    this.authorization =
+        "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8));
+    this.jdkClient = options.client().equals("jdk") ? JdkHttpClient.shared() : null;
+    this.maxBody = batches.stream().mapToInt(b -> b.body().length).max().orElse(0);
+  }
+
+  /** Every worker sends back to back for {@code duration}. */
+  PhaseResult closedLoop(String name, Duration duration) throws InterruptedException {
+    PhaseResult result = new PhaseResult(name);
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    run(result, worker -> closedWorker(worker, end));
+    result.elapsedNanos = System.nanoTime() - start;
+    return result;
+  }
+
+  /** Requests at {@code requestsPerSecond} on a fixed schedule for {@code duration}. */
+  PhaseResult openLoop(String name, Duration duration, double requestsPerSecond)
+      throws InterruptedException {
+    PhaseResult result = new PhaseResult(name);
+    result.targetRequestsPerSecond = requestsPerSecond;
+    long interval = (long) (1e9 / requestsPerSecond);
+    long start = System.nanoTime() + 10_000_000L;
+    long end = start + duration.toNanos();
+    AtomicLong slot = new AtomicLong();
+    run(result, worker -> openWorker(worker, start, end, interval, slot));
+    result.elapsedNanos = end - start;
+    return result;
+  }
+
+  private interface WorkerBody {
+    PhaseResult.WorkerTally run(int worker) throws Exception;
+  }
+
+  private void run(PhaseResult result, WorkerBody body) throws InterruptedException {
+    List<Thread> threads = new ArrayList<>();
+    List<PhaseResult.WorkerTally> tallies = new ArrayList<>();
+    for (int w = 0; w < options.concurrency(); w++) {
+      int worker = w;
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  PhaseResult.WorkerTally tally = body.run(worker);
+                  synchronized (tallies) {
+                    tallies.add(tally);
+                  }
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              },
+              "bench-worker-" + w);
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    tallies.forEach(result::add);
+  }
+
+  private PhaseResult.WorkerTally closedWorker(int worker, long end) {
+    PhaseResult.WorkerTally tally = new PhaseResult.WorkerTally();
+    byte[] buffer = new byte[maxBody];
+    try (IngestClient client = newClient()) {
+      for (int i = worker; System.nanoTime() < end; i += options.concurrency()) {
+        SpanBatch batch = batches.get(i % batches.size());
+        int length = batch.copyWithFreshIds(buffer, idSequence.incrementAndGet());
+        long t0 = System.nanoTime();
+        send(client, buffer, length, batch.spans(), t0, tally);
+      }
+    }
+    return tally;
+  }
+
+  private PhaseResult.WorkerTally openWorker(
+      int worker, long start, long end, long interval, AtomicLong slot) {
+    PhaseResult.WorkerTally tally = new PhaseResult.WorkerTally();
+    byte[] buffer = new byte[maxBody];
+    try (IngestClient client = newClient()) {
+      for (long i = slot.getAndIncrement(); ; i = slot.getAndIncrement()) {
+        long scheduled = start + i * interval;
+        if (scheduled >= end) {
+          break;
+        }
+        SpanBatch batch = batches.get((int) (i % batches.size()));
+        int length = batch.copyWithFreshIds(buffer, idSequence.incrementAndGet());
+        for (long wait = scheduled - System.nanoTime();
+            wait > 0;
+            wait = scheduled - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+        send(client, buffer, length, batch.spans(), scheduled, tally);
+      }
+    }
+    return tally;
+  }
+
+  private static void send(
+      IngestClient client,
+      byte[] body,
+      int length,
+      int spans,
+      long since,
+      PhaseResult.WorkerTally tally) {
+    try {
+      int status = client.post(body, length);
+      tally.record(String.valueOf(status), status / 100 == 2, spans, System.nanoTime() - since);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      tally.record("interrupted", false, spans, System.nanoTime() - since);
+    } catch (Exception e) {
+      tally.record(e.getClass().getSimpleName(), false, spans, System.nanoTime() - since);
+      // A refused connection fails in microseconds: do not spin and drown the real numbers.
+      LockSupport.parkNanos(10_000_000L);
+    }
+  }
+
+  private IngestClient newClient() {
+    URI uri = options.tracesUrl();
+    return jdkClient != null
+        ? new JdkHttpClient(jdkClient, uri, authorization)
+        : new RawHttpClient(uri, authorization);
+  }
+}
