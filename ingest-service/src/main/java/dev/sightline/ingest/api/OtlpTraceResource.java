@@ -2,15 +2,9 @@ package dev.sightline.ingest.api;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sightline.ingest.config.IngestConfig;
-import dev.sightline.ingest.domain.AuthenticationFailure;
-import dev.sightline.ingest.domain.Authenticator;
 import dev.sightline.ingest.domain.MalformedRequestException;
 import dev.sightline.ingest.domain.OtlpJsonDecoder;
-import dev.sightline.ingest.domain.OtlpSpanMapper;
 import dev.sightline.ingest.domain.ProjectKey;
-import dev.sightline.ingest.messaging.ApiKeyFeed;
-import dev.sightline.ingest.messaging.EventPublisher;
-import dev.sightline.schemas.avro.IngestEvent;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import jakarta.inject.Inject;
@@ -22,23 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** OTLP/HTTP trace export (JSON and protobuf), also under Langfuse's OTel path. */
 @Path("/")
 public class OtlpTraceResource {
 
   static final String PROTOBUF = "application/x-protobuf";
-  private static final String JSON_RESPONSE = "{\"partialSuccess\":{}}";
 
   @Inject IngestConfig config;
-  @Inject Authenticator authenticator;
-  @Inject ApiKeyFeed keyFeed;
-  @Inject OtlpSpanMapper mapper;
-  @Inject EventPublisher publisher;
+  @Inject Intake intake;
 
   /** The OTLP/HTTP standard path. */
   @POST
@@ -48,28 +37,30 @@ public class OtlpTraceResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       InputStream body) {
-    ProjectKey key;
-    try {
-      key = authenticator.authenticate(authorization);
-    } catch (AuthenticationFailure e) {
-      // Before the key topic is read, "unknown key" may be wrong: ask the client to retry instead.
-      if (!e.forbidden() && !keyFeed.caughtUp()) {
-        return ProblemResponses.unavailable(
-            "API keys are still loading; retry shortly", config.ingest().retryAfterSeconds());
-      }
-      throw e;
-    }
+    ProjectKey key = intake.authenticate(authorization);
     boolean protobuf = isProtobuf(contentType);
     byte[] bytes = RequestBodies.read(body, contentEncoding, config.ingest().maxBodyBytes());
     ExportTraceServiceRequest request =
         protobuf ? parseProtobuf(bytes) : OtlpJsonDecoder.decode(bytes);
-    long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-    List<IngestEvent> events = mapper.map(request, key.projectId(), nowMicros);
-    publisher.publishAll(events);
+    OtlpPartialSuccess outcome = intake.exportOtlp(key.projectId(), request);
     return protobuf
-        ? Response.ok(ExportTraceServiceResponse.getDefaultInstance().toByteArray(), PROTOBUF)
+        ? Response.ok(
+                ExportTraceServiceResponse.newBuilder()
+                    .setPartialSuccess(outcome.toProto())
+                    .build()
+                    .toByteArray(),
+                PROTOBUF)
             .build()
-        : Response.ok(JSON_RESPONSE, MediaType.APPLICATION_JSON).build();
+        : Response.ok(jsonBody(outcome), MediaType.APPLICATION_JSON).build();
+  }
+
+  private static Map<String, Object> jsonBody(OtlpPartialSuccess outcome) {
+    Map<String, Object> partial = new LinkedHashMap<>();
+    if (outcome.any()) {
+      partial.put("rejectedSpans", outcome.rejectedSpans());
+      partial.put("errorMessage", outcome.errorMessage());
+    }
+    return Map.of("partialSuccess", partial);
   }
 
   /** Langfuse's OTel endpoint, so Langfuse SDKs configured with a Sightline host just work. */

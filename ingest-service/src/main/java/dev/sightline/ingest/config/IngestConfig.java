@@ -50,5 +50,70 @@ public interface IngestConfig {
      */
     @WithDefault("5")
     int retryAfterSeconds();
+
+    /** Port of the OTLP/gRPC server (0 picks a free port, as the tests do). */
+    @WithDefault("4317")
+    int grpcPort();
+
+    /** Per-request and per-event limits (sightline.ingest.limits.*). */
+    Limits limits();
+
+    /** Masking of secrets and personal data before anything reaches Kafka. */
+    Masking masking();
+
+    /** Per-project rate limit (sightline.ingest.rate-limit.*). */
+    RateLimit rateLimit();
+  }
+
+  /** What one request and one event may contain; see the README table "Limits and bad input". */
+  interface Limits {
+
+    /** Most events (spans, batch items) per request; a larger request is refused with 413. */
+    @WithDefault("10000")
+    int maxEventsPerRequest();
+
+    /** Longest id (trace, span, observation, score, event) in characters; longer → rejected. */
+    @WithDefault("256")
+    int maxIdLength();
+
+    /** Attributes (trace metadata entries) kept per event; extras are dropped with a marker. */
+    @WithDefault("256")
+    int maxAttributes();
+
+    /** Largest attribute value, status message or score comment in UTF-8 bytes; longer is cut. */
+    @WithDefault("65536")
+    int maxAttributeValueBytes();
+
+    /** Largest input, output or retrieval document in UTF-8 bytes; longer is cut with a marker. */
+    @WithDefault("1048576")
+    int maxInputOutputBytes();
+
+    /** Events whose timestamps are older than this are rejected. */
+    @WithDefault("30d")
+    Duration maxAge();
+
+    /** Events whose timestamps are further in the future than this are rejected (clock skew). */
+    @WithDefault("1d")
+    Duration maxFutureSkew();
+  }
+
+  /** Masking at the edge. */
+  interface Masking {
+
+    /** Whether the built-in rules (e-mail, phone, cards, IBAN, API keys, tokens) are applied. */
+    @WithDefault("true")
+    boolean builtInRules();
+  }
+
+  /** Token bucket per project, counted in events. */
+  interface RateLimit {
+
+    /** Sustained events per second per project; 0 disables the limit. */
+    @WithDefault("20000")
+    double eventsPerSecond();
+
+    /** Events a project may send at once above the sustained rate (bucket size). */
+    @WithDefault("40000")
+    double burst();
   }
 }

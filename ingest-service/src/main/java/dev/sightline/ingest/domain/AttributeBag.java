@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The attributes of one span; mapped values are taken out, so what is left is exactly what the
@@ -115,6 +120,47 @@ final class AttributeBag {
               return false;
             });
     return taken;
+  }
+
+  /** Takes every key with the prefix except the listed suffixes, returned without the prefix. */
+  Map<String, String> takePrefixedExcept(String prefix, Set<String> except) {
+    Map<String, String> taken = new LinkedHashMap<>();
+    values
+        .entrySet()
+        .removeIf(
+            e -> {
+              String k = e.getKey();
+              if (k.startsWith(prefix)
+                  && k.length() > prefix.length()
+                  && !except.contains(k.substring(prefix.length()))) {
+                taken.put(k.substring(prefix.length()), AnyValues.text(e.getValue()));
+                return true;
+              }
+              return false;
+            });
+    return taken;
+  }
+
+  /**
+   * Takes the flattened list {@code <prefix>.<N>.<field>} (OpenLLMetry, OpenInference) as one map
+   * of fields per index, in index order.
+   */
+  SortedMap<Integer, Map<String, AnyValue>> takeIndexed(String prefix) {
+    Pattern pattern = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d{1,6})\\.(.+)");
+    SortedMap<Integer, Map<String, AnyValue>> out = new TreeMap<>();
+    values
+        .entrySet()
+        .removeIf(
+            e -> {
+              Matcher m = pattern.matcher(e.getKey());
+              if (!m.matches()) {
+                return false;
+              }
+              out.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new LinkedHashMap<>())
+                  .put(m.group(2), e.getValue());
+              return true;
+            });
+    return out;
   }
 
   /** What is left, as text, with a prefix added to every key. */

@@ -11,6 +11,16 @@ import java.util.Base64;
 /** Reads OTLP/JSON attributes ({@code {key, value:{stringValue|intValue|...}}}) into protobuf. */
 final class JsonAttributes {
 
+  private static final java.util.List<String> TYPES =
+      java.util.List.of(
+          "stringValue",
+          "boolValue",
+          "intValue",
+          "doubleValue",
+          "bytesValue",
+          "arrayValue",
+          "kvlistValue");
+
   private JsonAttributes() {}
 
   static KeyValue keyValue(JsonReader in, JsonNode node, String path) {
@@ -72,6 +82,14 @@ final class JsonAttributes {
           (kv, p) -> values.addValues(keyValue(in, kv, p)));
       return b.setKvlistValue(values).build();
     }
+    // An empty value is valid OTLP; a value of a type we do not know would be silently lost.
+    for (var names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!TYPES.contains(name)) {
+        throw new MalformedRequestException(
+            path, "unknown value type \"" + name + "\"; expected one of " + TYPES);
+      }
+    }
     return b.build();
   }
 
@@ -91,7 +109,12 @@ final class JsonAttributes {
 
   private static double decimal(JsonNode value, String path) {
     if (value.isNumber()) {
-      return value.doubleValue();
+      double d = value.doubleValue();
+      // 1e999 is valid JSON syntax but overflows to Infinity, which no consumer can store.
+      if (!Double.isFinite(d)) {
+        throw new MalformedRequestException(path, "number out of double range: " + value);
+      }
+      return d;
     }
     if (value.isTextual()) {
       try {

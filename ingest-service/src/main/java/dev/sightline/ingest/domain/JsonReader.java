@@ -52,7 +52,31 @@ final class JsonReader {
     if (!value.isTextual()) {
       throw new MalformedRequestException(path + "." + field, "expected a string");
     }
-    return value.asText();
+    String text = value.asText();
+    int bad = unpairedSurrogate(text);
+    if (bad >= 0) {
+      // Jackson accepts "\\ud800" escapes; such a string cannot be written as UTF-8 downstream.
+      throw new MalformedRequestException(
+          path + "." + field,
+          "invalid Unicode: unpaired surrogate U+%04X at index %d"
+              .formatted((int) text.charAt(bad), bad));
+    }
+    return text;
+  }
+
+  /** Index of the first lone UTF-16 surrogate, or -1. */
+  static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A hex-encoded id (OTLP/JSON encodes trace and span ids as hex, not base64). */
@@ -91,12 +115,17 @@ final class JsonReader {
       JsonNode node,
       String field,
       String path,
-      Function<String, ? extends ProtocolMessageEnum> byName) {
+      Function<String, ? extends ProtocolMessageEnum> byName,
+      int maxNumber) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return 0;
     }
     if (value.isIntegralNumber()) {
+      if (!value.canConvertToInt() || value.intValue() < 0 || value.intValue() > maxNumber) {
+        throw new MalformedRequestException(
+            path + "." + field, "unknown value " + value + "; expected 0.." + maxNumber);
+      }
       return value.intValue();
     }
     if (value.isTextual()) {

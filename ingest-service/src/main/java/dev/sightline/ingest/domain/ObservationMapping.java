@@ -1,33 +1,25 @@
 package dev.sightline.ingest.domain;
 
-import dev.sightline.schemas.avro.Level;
+import dev.sightline.ingest.domain.langfuse.IsoTimes;
+import dev.sightline.ingest.domain.langfuse.UsageDetails;
 import dev.sightline.schemas.avro.ObservationPayload;
-import dev.sightline.schemas.avro.ObservationType;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.trace.v1.Span;
-import io.opentelemetry.proto.trace.v1.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Maps one span's fields and attributes to an observation; see the README's mapping table. */
 final class ObservationMapping {
 
   private static final List<String> MODEL_KEYS =
-      List.of("gen_ai.response.model", "gen_ai.request.model", "llm.model_name");
-  private static final List<String> MODEL_PARAMETERS =
       List.of(
-          "temperature",
-          "max_tokens",
-          "top_p",
-          "top_k",
-          "frequency_penalty",
-          "presence_penalty",
-          "stop_sequences",
-          "seed",
-          "choice.count");
+          "langfuse.observation.model.name",
+          "gen_ai.response.model",
+          "gen_ai.request.model",
+          "llm.model_name");
 
   private ObservationMapping() {}
 
@@ -39,7 +31,7 @@ final class ObservationMapping {
       AttributeBag resource,
       InstrumentationScope scope,
       String environment) {
-    ObservationType type = type(attrs);
+    Map<String, String> rest = new LinkedHashMap<>(OtelExtras.of(span));
     ObservationPayload.Builder b =
         ObservationPayload.newBuilder()
             .setObservationId(ids.spanId())
@@ -48,12 +40,17 @@ final class ObservationMapping {
             .setName(TraceMapping.emptyToNull(span.getName()))
             .setStartTimeMicros(micros(span.getStartTimeUnixNano()))
             .setEndTimeMicros(micros(span.getEndTimeUnixNano()))
+            .setCompletionStartTimeMicros(completionStart(attrs))
             .setEnvironment(environment)
-            .setType(type)
+            .setType(ObservationTypes.infer(attrs, MODEL_KEYS))
             .setModel(attrs.text(MODEL_KEYS.toArray(String[]::new)).orElse(null))
-            .setProvider(attrs.text("gen_ai.provider.name", "gen_ai.system").orElse(null))
+            .setProvider(
+                attrs
+                    .text("gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system")
+                    .orElse(null))
+            .setModelParameters(modelParameters(attrs))
             .setUsage(UsageMapping.of(attrs))
-            .setProvidedCostUsd(attrs.decimal("gen_ai.usage.cost").orElse(null))
+            .setProvidedCostUsd(UsageMapping.cost(attrs))
             .setPromptName(
                 attrs.text("langfuse.observation.prompt.name", "gen_ai.prompt.name").orElse(null))
             .setPromptVersion(
@@ -61,21 +58,10 @@ final class ObservationMapping {
                     .integer("langfuse.observation.prompt.version", "gen_ai.prompt.version")
                     .map(Long::intValue)
                     .orElse(null))
-            .setInput(
-                attrs
-                    .text("langfuse.observation.input", "input.value", "gen_ai.prompt")
-                    .orElse(null))
-            .setOutput(
-                attrs
-                    .text("langfuse.observation.output", "output.value", "gen_ai.completion")
-                    .orElse(null));
-    Map<String, String> parameters = new LinkedHashMap<>();
-    for (String p : MODEL_PARAMETERS) {
-      attrs.text("gen_ai.request." + p).ifPresent(v -> parameters.put(p, v));
-    }
-    b.setModelParameters(parameters);
-    level(span.getStatus(), attrs, b);
-    Map<String, String> rest = new LinkedHashMap<>(OtelExtras.of(span));
+            .setInput(MessageContent.input(attrs, span))
+            .setOutput(MessageContent.output(attrs, span))
+            .setRetrievalDocuments(RetrievalMapping.of(attrs, rest));
+    LevelMapping.apply(span, attrs, b);
     if (!scope.getName().isEmpty()) {
       rest.put("otel.scope.name", scope.getName());
     }
@@ -87,57 +73,41 @@ final class ObservationMapping {
     return b.setAttributes(rest).build();
   }
 
-  private static ObservationType type(AttributeBag attrs) {
-    Optional<ObservationType> explicit =
-        attrs.peekText("langfuse.observation.type").flatMap(ObservationMapping::parseType);
-    if (explicit.isPresent()) {
-      attrs.text("langfuse.observation.type");
-      return explicit.get();
+  /** {@code gen_ai.request.*} (prefix dropped), then Langfuse / OpenInference JSON objects. */
+  private static Map<String, String> modelParameters(AttributeBag attrs) {
+    // The request model stays in attributes when the response model won.
+    Map<String, String> parameters =
+        new LinkedHashMap<>(attrs.takePrefixedExcept("gen_ai.request.", Set.of("model")));
+    for (String key :
+        List.of("langfuse.observation.model.parameters", "llm.invocation_parameters")) {
+      attrs
+          .peekText(key)
+          .flatMap(UsageDetails::parseObject)
+          .ifPresent(
+              json -> {
+                attrs.text(key);
+                json.fields()
+                    .forEachRemaining(
+                        e -> {
+                          String v =
+                              e.getValue().isTextual()
+                                  ? e.getValue().textValue()
+                                  : e.getValue().toString();
+                          parameters.putIfAbsent(e.getKey(), v);
+                        });
+              });
     }
-    Optional<ObservationType> openInference =
-        attrs.peekText("openinference.span.kind").flatMap(ObservationMapping::openInferenceType);
-    if (openInference.isPresent()) {
-      attrs.text("openinference.span.kind");
-      return openInference.get();
-    }
-    boolean hasModel = MODEL_KEYS.stream().anyMatch(k -> attrs.peekText(k).isPresent());
-    return hasModel ? ObservationType.GENERATION : ObservationType.SPAN;
+    return parameters;
   }
 
-  private static Optional<ObservationType> parseType(String value) {
-    try {
-      return Optional.of(ObservationType.valueOf(value.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<ObservationType> openInferenceType(String kind) {
-    return switch (kind.trim().toUpperCase(Locale.ROOT)) {
-      case "LLM" -> Optional.of(ObservationType.GENERATION);
-      case "RETRIEVER", "RERANKER" -> Optional.of(ObservationType.RETRIEVAL);
-      default -> parseType(kind);
-    };
-  }
-
-  private static void level(Status status, AttributeBag attrs, ObservationPayload.Builder b) {
-    Optional<Level> explicit =
+  private static Long completionStart(AttributeBag attrs) {
+    // The Langfuse SDK writes it JSON-encoded, quotes included.
+    Optional<Long> micros =
         attrs
-            .peekText("langfuse.observation.level")
-            .flatMap(
-                v -> {
-                  try {
-                    return Optional.of(Level.valueOf(v.trim().toUpperCase(Locale.ROOT)));
-                  } catch (IllegalArgumentException e) {
-                    return Optional.empty();
-                  }
-                });
-    explicit.ifPresent(l -> attrs.text("langfuse.observation.level"));
-    boolean error = status.getCode() == Status.StatusCode.STATUS_CODE_ERROR;
-    b.setLevel(error ? Level.ERROR : explicit.orElse(Level.DEFAULT));
-    String message = status.getMessage().isEmpty() ? null : status.getMessage();
-    b.setStatusMessage(
-        message != null ? message : attrs.text("langfuse.observation.status_message").orElse(null));
+            .peekText("langfuse.observation.completion_start_time")
+            .flatMap(v -> IsoTimes.micros(v.replace("\"", "").trim()));
+    micros.ifPresent(m -> attrs.text("langfuse.observation.completion_start_time"));
+    return micros.orElse(null);
   }
 
   static Long micros(long unixNanos) {

@@ -1,8 +1,13 @@
 package dev.sightline.ingest.domain;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.resource.v1.Resource;
@@ -20,28 +25,31 @@ import io.opentelemetry.proto.trace.v1.Status;
  */
 public final class OtlpJsonDecoder {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Deepest JSON nesting accepted; real OTLP needs about 10, deeper is an attack on the stack. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  // Strict: a duplicate key or trailing garbage means the client's encoder is broken.
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                  .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private OtlpJsonDecoder() {}
 
   /** Decodes one ExportTraceServiceRequest, or throws naming what is wrong and where. */
   public static ExportTraceServiceRequest decode(byte[] body) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line %d column %d"
-                  .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-      throw new MalformedRequestException(
-          "invalid JSON" + where + ": " + e.getOriginalMessage(), e);
-    } catch (java.io.IOException e) {
-      throw new MalformedRequestException("unreadable JSON body: " + e.getMessage(), e);
-    }
+    JsonNode root = parse(body);
     JsonReader in = new JsonReader();
-    if (root == null || !root.isObject()) {
+    if (root == null || root.isMissingNode()) {
+      throw new MalformedRequestException(
+          "$", "empty body; expected a JSON object with \"resourceSpans\"");
+    }
+    if (!root.isObject()) {
       throw new MalformedRequestException("$", "expected a JSON object with \"resourceSpans\"");
     }
     ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
@@ -51,6 +59,43 @@ public final class OtlpJsonDecoder {
         "resourceSpans",
         (rs, p) -> request.addResourceSpans(resourceSpans(in, rs, p)));
     return request.build();
+  }
+
+  /**
+   * Parses a JSON body with the ingest limits (nesting depth, duplicate keys, trailing content,
+   * NaN) and client-facing messages; for every JSON transport, so all answer bad JSON alike.
+   *
+   * @return the tree, or a MissingNode for an empty body
+   * @throws MalformedRequestException naming line and column
+   */
+  public static JsonNode parse(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line %d column %d"
+                  .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+      throw new MalformedRequestException("invalid JSON" + where + ": " + explain(e), e);
+    } catch (java.io.IOException e) {
+      throw new MalformedRequestException("unreadable JSON body: " + e.getMessage(), e);
+    }
+  }
+
+  // Jackson's wording names its own feature flags; say what the client must change instead.
+  private static String explain(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    if (message.contains("Invalid UTF-8") || message.contains("Invalid UTF8")) {
+      return "body is not valid UTF-8 (" + message + ")";
+    }
+    if (message.contains("Non-standard token")) {
+      return "NaN and Infinity are not valid JSON numbers; send a finite number or omit the field";
+    }
+    if (message.contains("nesting depth")) {
+      return "nested deeper than " + MAX_NESTING_DEPTH + " levels";
+    }
+    return message;
   }
 
   private static ResourceSpans resourceSpans(JsonReader in, JsonNode node, String path) {
@@ -94,7 +139,7 @@ public final class OtlpJsonDecoder {
             .setParentSpanId(in.hex(node, "parentSpanId", path))
             .setTraceState(in.string(node, "traceState", path))
             .setName(in.string(node, "name", path))
-            .setKindValue(in.enumValue(node, "kind", path, Span.SpanKind::valueOf))
+            .setKindValue(in.enumValue(node, "kind", path, Span.SpanKind::valueOf, 5))
             .setStartTimeUnixNano(in.uint64(node, "startTimeUnixNano", path))
             .setEndTimeUnixNano(in.uint64(node, "endTimeUnixNano", path))
             .setFlags((int) in.uint64(node, "flags", path));
@@ -130,7 +175,7 @@ public final class OtlpJsonDecoder {
           Status.newBuilder()
               .setMessage(in.string(status, "message", path + ".status"))
               .setCodeValue(
-                  in.enumValue(status, "code", path + ".status", Status.StatusCode::valueOf)));
+                  in.enumValue(status, "code", path + ".status", Status.StatusCode::valueOf, 2)));
     }
     return b.build();
   }

@@ -1,5 +1,6 @@
 package dev.sightline.ingest.domain;
 
+import dev.sightline.ingest.domain.guard.Rejection;
 import dev.sightline.schemas.avro.EventKind;
 import dev.sightline.schemas.avro.IngestEvent;
 import dev.sightline.schemas.avro.ObservationPayload;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +27,18 @@ public final class OtlpSpanMapper {
 
   /** A mapper that gives every envelope a random UUID. */
   public OtlpSpanMapper() {
-    this(() -> UUID.randomUUID().toString());
+    this(OtlpSpanMapper::randomUuid);
+  }
+
+  /**
+   * A version-4 UUID from {@link ThreadLocalRandom}: event ids must be unique, not unguessable, and
+   * {@code UUID.randomUUID()} contends on one SecureRandom under load (bench profile).
+   */
+  static String randomUuid() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
   }
 
   /** A mapper with a chosen event id source (tests). */
@@ -40,19 +53,54 @@ public final class OtlpSpanMapper {
    */
   public List<IngestEvent> map(
       ExportTraceServiceRequest request, String projectId, long receivedAtMicros) {
+    Result result = mapEach(request, projectId, receivedAtMicros);
+    if (!result.invalidSpans().isEmpty()) {
+      Rejection first = result.invalidSpans().get(0);
+      throw new MalformedRequestException(first.pointer(), first.message());
+    }
+    return result.events();
+  }
+
+  /** Maps every valid span; a span with invalid ids is reported instead (OTLP partial success). */
+  public Result mapEach(
+      ExportTraceServiceRequest request, String projectId, long receivedAtMicros) {
     List<IngestEvent> events = new ArrayList<>();
+    List<Rejection> invalid = new ArrayList<>();
     for (int r = 0; r < request.getResourceSpansCount(); r++) {
       ResourceSpans rs = request.getResourceSpans(r);
       for (int s = 0; s < rs.getScopeSpansCount(); s++) {
         ScopeSpans ss = rs.getScopeSpans(s);
         for (int k = 0; k < ss.getSpansCount(); k++) {
           String path = "resourceSpans[%d].scopeSpans[%d].spans[%d]".formatted(r, s, k);
-          mapSpan(ss.getSpans(k), rs.getResource().getAttributesList(), ss.getScope(), path)
-              .forEach(p -> events.add(envelope(projectId, receivedAtMicros, p)));
+          Span span = ss.getSpans(k);
+          try {
+            mapSpan(span, rs.getResource().getAttributesList(), ss.getScope(), path)
+                .forEach(p -> events.add(envelope(projectId, receivedAtMicros, p)));
+          } catch (InvalidSpan e) {
+            String spanId = HexFormat.of().formatHex(span.getSpanId().toByteArray());
+            invalid.add(new Rejection(spanId, e.pointer, e.getMessage()));
+          }
         }
       }
     }
-    return events;
+    return new Result(List.copyOf(events), List.copyOf(invalid));
+  }
+
+  /**
+   * What a request mapped to.
+   *
+   * @param events envelopes in span order, a root span's TRACE directly before its OBSERVATION
+   * @param invalidSpans spans that could not be mapped, with their path
+   */
+  public record Result(List<IngestEvent> events, List<Rejection> invalidSpans) {}
+
+  private static final class InvalidSpan extends RuntimeException {
+    private final String pointer;
+
+    InvalidSpan(String pointer, String message) {
+      super(message, null, false, false);
+      this.pointer = pointer;
+    }
   }
 
   private List<Object> mapSpan(
@@ -69,8 +117,7 @@ public final class OtlpSpanMapper {
         ObservationMapping.of(span, ids, attrs, resource, scope, environment);
     List<Object> payloads = new ArrayList<>();
     if (ids.parentSpanId() == null) {
-      long start = observation.getStartTimeMicros() == null ? 0 : observation.getStartTimeMicros();
-      payloads.add(TraceMapping.of(span, ids.traceId(), environment, start, 0));
+      payloads.add(TraceMapping.of(span, ids.traceId(), environment, observation, 0));
     }
     payloads.add(observation);
     return payloads;
@@ -81,16 +128,15 @@ public final class OtlpSpanMapper {
     byte[] spanId = span.getSpanId().toByteArray();
     byte[] parent = span.getParentSpanId().toByteArray();
     if (traceId.length != 16 || allZero(traceId)) {
-      throw new MalformedRequestException(
+      throw new InvalidSpan(
           path + ".traceId", "must be 16 bytes (32 hex characters) and not all zero");
     }
     if (spanId.length != 8 || allZero(spanId)) {
-      throw new MalformedRequestException(
+      throw new InvalidSpan(
           path + ".spanId", "must be 8 bytes (16 hex characters) and not all zero");
     }
     if (parent.length != 0 && parent.length != 8) {
-      throw new MalformedRequestException(
-          path + ".parentSpanId", "must be empty or 8 bytes (16 hex characters)");
+      throw new InvalidSpan(path + ".parentSpanId", "must be empty or 8 bytes (16 hex characters)");
     }
     HexFormat hex = HexFormat.of();
     // Some SDKs send an all-zero parent for roots; treat it as no parent.
