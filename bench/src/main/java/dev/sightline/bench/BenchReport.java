@@ -90,7 +90,7 @@ final class BenchReport {
               + " acks=all, idempotent, lz4, linger 5 ms, %d threads sharing one producer:%n",
           kafka.avgRecordBytes(),
           options.concurrency());
-      kafkaRow("batch.size 16 KiB (EventPublisher's)", kafka);
+      kafkaRow("batch.size 512 KiB (EventPublisher's)", kafka);
       if (kafkaBigBatches != null) {
         kafkaRow("batch.size 1 MiB", kafkaBigBatches);
       }

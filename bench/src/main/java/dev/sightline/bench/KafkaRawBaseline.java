@@ -34,8 +34,8 @@ final class KafkaRawBaseline {
 
   private KafkaRawBaseline() {}
 
-  /** Kafka's default {@code batch.size}; EventPublisher does not set it. */
-  static final int PUBLISHER_BATCH_BYTES = 16_384;
+  /** EventPublisher's {@code batch.size} (512 KiB; keep in step with ingest-service). */
+  static final int PUBLISHER_BATCH_BYTES = 512 * 1024;
 
   /**
    * Sends {@code records} round-robin from {@code threads} threads for {@code duration} with

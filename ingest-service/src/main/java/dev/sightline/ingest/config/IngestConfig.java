@@ -108,12 +108,15 @@ public interface IngestConfig {
   /** Token bucket per project, counted in events. */
   interface RateLimit {
 
-    /** Sustained events per second per project; 0 disables the limit. */
-    @WithDefault("20000")
+    /**
+     * Sustained events per second per project; 0 disables the limit. Above the 50k spans/s that one
+     * instance aims for (1.2 events per span), so it only stops a runaway client.
+     */
+    @WithDefault("100000")
     double eventsPerSecond();
 
     /** Events a project may send at once above the sustained rate (bucket size). */
-    @WithDefault("40000")
+    @WithDefault("200000")
     double burst();
   }
 }
