@@ -3,6 +3,8 @@ package dev.sightline.query;
 import dev.sightline.clickhouse.ClickHouseClient;
 import dev.sightline.clickhouse.ClickHouseMigrator;
 import dev.sightline.query.config.QueryConfig;
+import dev.sightline.query.domain.price.DefaultPriceTable;
+import dev.sightline.query.domain.price.PriceAdmin;
 import dev.sightline.query.messaging.Republisher;
 import dev.sightline.query.storage.DemoProjectBootstrap;
 import dev.sightline.schemas.topics.TopicProvisioner;
@@ -13,7 +15,10 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Start-up in order: ClickHouse schema, topics, demo project, then the push of keys and rules. */
+/**
+ * Start-up in order: ClickHouse schema, topics, demo project, default prices, then the push of
+ * keys, masking rules and prices.
+ */
 @ApplicationScoped
 public class ServiceStartup {
 
@@ -23,15 +28,18 @@ public class ServiceStartup {
   @Inject ClickHouseClient clickHouse;
   @Inject DemoProjectBootstrap demo;
   @Inject Republisher republisher;
+  @Inject PriceAdmin prices;
 
   void onStart(@Observes StartupEvent event) {
     // Migrations are idempotent, so query-service can start before enrich-service.
     new ClickHouseMigrator(clickHouse).migrate();
     TopicProvisioner.ensureAll(config.kafka().bootstrapServers(), config.kafka().startupTimeout());
     bootstrapDemo();
+    int seeded = seedDefaultPrices();
     var pushed = republisher.republishAll(config.kafka().startupTimeout());
     LOG.infof(
-        "pushed %d API keys and %d masking rule sets", pushed.keys(), pushed.maskingRuleSets());
+        "seeded %d default prices; pushed %d API keys, %d masking rule sets, %d prices",
+        seeded, pushed.keys(), pushed.maskingRuleSets(), pushed.prices());
     republisher.startPeriodic();
   }
 
@@ -47,5 +55,10 @@ public class ServiceStartup {
     if (publicKey.isPresent()) {
       demo.ensure(publicKey.get(), secretKey.get());
     }
+  }
+
+  /** Stores the bundled prices not stored yet; safe to call again (returns 0 then). */
+  public int seedDefaultPrices() {
+    return prices.seedDefaults(DefaultPriceTable.bundled());
   }
 }

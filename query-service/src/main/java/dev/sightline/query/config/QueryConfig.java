@@ -21,11 +21,14 @@ public interface QueryConfig {
   /** Authentication of the public API. */
   Auth auth();
 
-  /** The admin API (projects, keys, masking rules). */
+  /** The admin API (projects, keys, masking rules, prices, retention). */
   Admin admin();
 
   /** Limits on per-project masking rules. */
   Masking masking();
+
+  /** The job that deletes ClickHouse data older than each project's retention. */
+  Retention retention();
 
   /** Kafka connection settings. */
   interface Kafka {
@@ -98,5 +101,16 @@ public interface QueryConfig {
     /** Longest regex of one rule, in characters. */
     @WithDefault("1000")
     int maxPatternLength();
+  }
+
+  /** Retention job settings; the days themselves are per project (retention_days). */
+  interface Retention {
+    /** Whether the job runs on its schedule; POST /api/admin/retention/run works either way. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the job runs (the first run one interval after start-up), e.g. 1h or 30m. */
+    @WithDefault("1h")
+    Duration interval();
   }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param id {@code proj_…}, generated
  * @param name shown to people, not unique
- * @param retentionDays how long its traces are kept (applied by a later issue)
+ * @param retentionDays how many days its ClickHouse data is kept (applied by the retention job)
  * @param createdAt when it was created
  */
 public record Project(String id, String name, int retentionDays, Instant createdAt) {}

@@ -15,6 +15,11 @@ public final class RandomIds {
     return "proj_" + hex(12);
   }
 
+  /** {@code price_} and 12 random bytes as hex: the id of an admin price version. */
+  public static String priceId() {
+    return "price_" + hex(12);
+  }
+
   /** {@code pk-sl-} and 16 random bytes as hex. */
   public static String publicKey() {
     return "pk-sl-" + hex(16);

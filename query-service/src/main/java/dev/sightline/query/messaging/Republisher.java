@@ -5,6 +5,8 @@ import dev.sightline.query.domain.ApiKey;
 import dev.sightline.query.domain.ApiKeyStore;
 import dev.sightline.query.domain.MaskingRuleAdmin;
 import dev.sightline.query.domain.MaskingRuleSet;
+import dev.sightline.query.domain.price.ModelPriceVersion;
+import dev.sightline.query.domain.price.PriceAdmin;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.jboss.logging.Logger;
 
 /**
- * Pushes every key and masking rule set from PostgreSQL again: at start-up and then periodically,
- * which repairs a push that was lost (broker down, topic deleted, fresh broker).
+ * Pushes every key, masking rule set and model price version from PostgreSQL again: at start-up and
+ * then periodically, which repairs a push that was lost (broker down, topic deleted, fresh broker).
  */
 @ApplicationScoped
 public class Republisher {
@@ -29,12 +31,14 @@ public class Republisher {
   @Inject MaskingRuleAdmin maskingRules;
   @Inject KeyPublisher keyPublisher;
   @Inject MaskingRulePublisher rulePublisher;
+  @Inject PriceAdmin prices;
+  @Inject PricePublisher pricePublisher;
   @Inject PublicationLock lock;
 
   private ScheduledExecutorService timer;
 
   /** What one re-publish pushed. */
-  public record Pushed(int keys, int maskingRuleSets) {}
+  public record Pushed(int keys, int maskingRuleSets, int prices) {}
 
   /**
    * Reads and pushes everything under the publication lock, waiting for every acknowledgement.
@@ -47,8 +51,10 @@ public class Republisher {
           List<ApiKey> allKeys = keys.findAll();
           List<MaskingRuleSet> allSets = maskingRules.findAll();
           keyPublisher.publish(allKeys, timeout);
+          List<ModelPriceVersion> allPrices = prices.findAll();
           rulePublisher.publish(allSets, timeout);
-          return new Pushed(allKeys.size(), allSets.size());
+          pricePublisher.publish(allPrices, timeout);
+          return new Pushed(allKeys.size(), allSets.size(), allPrices.size());
         });
   }
 
@@ -71,8 +77,8 @@ public class Republisher {
         () -> {
           Pushed pushed = republishAll(config.admin().publishTimeout());
           LOG.debugf(
-              "re-published %d keys, %d masking rule sets",
-              pushed.keys(), pushed.maskingRuleSets());
+              "re-published %d keys, %d masking rule sets, %d prices",
+              pushed.keys(), pushed.maskingRuleSets(), pushed.prices());
         },
         e -> LOG.warnf("periodic re-publish failed, next try in %s: %s", interval, e.getMessage()));
   }
