@@ -5,6 +5,7 @@ import dev.sightline.ingest.messaging.AvroDeserializers;
 import dev.sightline.schemas.avro.ApiKeyRecord;
 import dev.sightline.schemas.avro.IngestEvent;
 import dev.sightline.schemas.avro.KeyScope;
+import dev.sightline.schemas.topics.TopicProvisioner;
 import dev.sightline.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ final class KafkaTestClients implements AutoCloseable {
   private final List<ConsumerRecord<String, IngestEvent>> seen = new CopyOnWriteArrayList<>();
 
   KafkaTestClients(String bootstrap) {
+    // On a fresh broker the app creates the topics in the background; assigning before they exist
+    // would leave the consumer with no partitions.
+    TopicProvisioner.ensureAll(bootstrap, Duration.ofSeconds(30));
     keys =
         new KafkaProducer<>(
             Map.of(
