@@ -6,6 +6,7 @@ import dev.sightline.clickhouse.ClickHouseException;
 import dev.sightline.query.domain.ChangeNotPublishedException;
 import dev.sightline.query.domain.InvalidRequestException;
 import dev.sightline.query.domain.UnknownResourceException;
+import dev.sightline.query.domain.search.SearchTooExpensiveException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -23,6 +24,12 @@ public class ProblemMappers {
             Response.Status.SERVICE_UNAVAILABLE,
             "The trace store (ClickHouse) did not answer; try again shortly.")
         .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response searchTooExpensive(SearchTooExpensiveException e) {
+    LOG.info("trace search stopped by its ClickHouse limits", e);
+    return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).toResponse();
   }
 
   @ServerExceptionMapper

@@ -1,8 +1,11 @@
 package dev.sightline.query.api;
 
+import dev.sightline.query.config.QueryConfig;
 import dev.sightline.query.domain.TraceStore;
+import dev.sightline.query.domain.search.TracePage;
 import dev.sightline.query.domain.trace.Trace;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -35,6 +38,38 @@ public class TraceResource {
 
   @Inject TraceStore traces;
   @Inject ProjectContext project;
+  @Inject QueryConfig config;
+
+  @GET
+  @Operation(
+      summary = "Search traces",
+      description =
+          "Traces of the key's project whose timestamp is in [from, to), newest first by default,"
+              + " narrowed by the filters (all must match). Pages are keyset-paginated: pass"
+              + " nextCursor as cursor with the same filters, sort and order; a page stays stable"
+              + " while new traces arrive. Traces whose trace event has not arrived yet are not"
+              + " listed. Bad parameters answer 400 naming the parameter; a search slower than"
+              + " sightline.query.timeout answers 503.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of traces",
+      content = @Content(schema = @Schema(implementation = TracePage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter is missing or invalid; the detail names it",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "401",
+      description = "Missing, unknown, revoked or wrong API key",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "503",
+      description = "ClickHouse failed or the search took too long",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public TracePage search(@BeanParam RawTraceSearch raw) {
+    String projectId = project.projectId();
+    return traces.search(projectId, TraceSearchParams.parse(raw, config.query().maxRange()));
+  }
 
   @GET
   @Path("/{traceId}")

@@ -30,6 +30,9 @@ public interface QueryConfig {
   /** The job that deletes ClickHouse data older than each project's retention. */
   Retention retention();
 
+  /** Trace search limits. */
+  Query query();
+
   /** Kafka connection settings. */
   interface Kafka {
     /** Kafka bootstrap servers, host:port[,host:port]. */
@@ -101,6 +104,21 @@ public interface QueryConfig {
     /** Longest regex of one rule, in characters. */
     @WithDefault("1000")
     int maxPatternLength();
+  }
+
+  /** Limits of the trace search API. */
+  interface Query {
+    /** Longest from..to range of a trace search, e.g. 31d; longer answers 400. */
+    @WithDefault("31d")
+    Duration maxRange();
+
+    /** ClickHouse max_execution_time of one search; slower answers 503. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** ClickHouse max_result_rows of one search (also bounds its subqueries). */
+    @WithDefault("1000000")
+    long maxResultRows();
   }
 
   /** Retention job settings; the days themselves are per project (retention_days). */

@@ -1,0 +1,42 @@
+package dev.sightline.query.domain.search;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A validated trace search; null fields do not filter. The project is not here: it comes from the
+ * API key and is passed beside it.
+ *
+ * @param to exclusive end of the trace timestamp range
+ * @param tags every one must be on the trace
+ * @param model a model one of the trace's observations used
+ * @param level the trace's most severe observation level
+ * @param hasError whether some observation has level ERROR
+ * @param q case-insensitive substring of trace or observation input/output
+ */
+public record TraceSearch(
+    Instant from,
+    Instant to,
+    String name,
+    String userId,
+    String sessionId,
+    List<String> tags,
+    String environment,
+    String release,
+    String model,
+    String level,
+    Boolean hasError,
+    Double minCost,
+    Double maxCost,
+    Double minLatencyMs,
+    Double maxLatencyMs,
+    String q,
+    TraceSort sort,
+    boolean descending,
+    int limit,
+    TraceCursor cursor) {
+
+  public TraceSearch {
+    tags = List.copyOf(tags);
+  }
+}
