@@ -9,7 +9,6 @@ import dev.sightline.ingest.domain.ProjectKey;
 import dev.sightline.ingest.domain.guard.Admission;
 import dev.sightline.ingest.domain.guard.EventAdmission;
 import dev.sightline.ingest.domain.guard.EventLocator;
-import dev.sightline.ingest.domain.guard.GuardedAdmission;
 import dev.sightline.ingest.domain.guard.Rejection;
 import dev.sightline.ingest.messaging.ApiKeyFeed;
 import dev.sightline.ingest.messaging.EventPublisher;
@@ -68,11 +67,10 @@ public class Intake {
     if (events.isEmpty()) {
       return Admission.all(events);
     }
-    // The locator overload is not part of the EventAdmission seam; only the real guard has it.
     Admission admitted =
-        locator != null && admission instanceof GuardedAdmission guarded
-            ? guarded.admit(projectId, events, locator)
-            : admission.admit(projectId, events);
+        locator == null
+            ? admission.admit(projectId, events)
+            : admission.admit(projectId, events, locator);
     publisher.publishAll(admitted.accepted());
     return admitted;
   }

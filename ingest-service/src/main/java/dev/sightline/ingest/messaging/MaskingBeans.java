@@ -20,7 +20,9 @@ public class MaskingBeans {
   @Singleton
   @Startup
   MaskingRuleFeed maskingRuleFeed(IngestConfig config, ProjectMaskingRules rules) {
-    MaskingRuleFeed feed = new MaskingRuleFeed(config.kafka().bootstrapServers(), rules);
+    MaskingRuleFeed feed =
+        new MaskingRuleFeed(
+            config.kafka().bootstrapServers(), config.kafka().provisionTimeout(), rules);
     feed.start();
     return feed;
   }

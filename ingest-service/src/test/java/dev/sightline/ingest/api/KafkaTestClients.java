@@ -1,7 +1,6 @@
 package dev.sightline.ingest.api;
 
 import dev.sightline.ingest.domain.SecretHash;
-import dev.sightline.ingest.messaging.AvroDeserializers;
 import dev.sightline.schemas.avro.ApiKeyRecord;
 import dev.sightline.schemas.avro.IngestEvent;
 import dev.sightline.schemas.avro.KeyScope;
@@ -48,7 +47,7 @@ final class KafkaTestClients implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false),
             Topics.INGEST_EVENTS.keySerde().deserializer(),
-            AvroDeserializers.of(IngestEvent.class));
+            Topics.INGEST_EVENTS.valueSerde().deserializer());
     List<TopicPartition> partitions =
         events.partitionsFor(Topics.INGEST_EVENTS.name()).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))

@@ -49,7 +49,7 @@ class MaskingRuleFeedTest {
                 "all"),
             Topics.MASKING_RULES.keySerde().serializer(),
             Topics.MASKING_RULES.valueSerde().serializer());
-    feed = new MaskingRuleFeed(BOOTSTRAP, rules);
+    feed = new MaskingRuleFeed(BOOTSTRAP, Duration.ofSeconds(30), rules);
     feed.start();
   }
 

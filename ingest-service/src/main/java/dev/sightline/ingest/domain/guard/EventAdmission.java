@@ -14,8 +14,14 @@ public interface EventAdmission {
    *
    * @param projectId the project of the presenting key
    * @param events the mapped events of one request, in request order
+   * @param locator how to point at an event in the transport's own terms
    * @return the (possibly truncated and masked) events to publish and the rejected ones
    * @throws RateLimitExceeded when the project is over its rate; nothing is admitted then
    */
-  Admission admit(String projectId, List<IngestEvent> events);
+  Admission admit(String projectId, List<IngestEvent> events, EventLocator locator);
+
+  /** As {@link #admit(String, List, EventLocator)}, with pointers in OTLP span terms. */
+  default Admission admit(String projectId, List<IngestEvent> events) {
+    return admit(projectId, events, EventLocator.otlpSpans());
+  }
 }

@@ -46,17 +46,12 @@ public class GuardedAdmission implements EventAdmission {
     this.rulesFeed = feed;
   }
 
-  /** Pointers in OTLP span terms; transports with other shapes call the locator overload. */
-  @Override
-  public Admission admit(String projectId, List<IngestEvent> events) {
-    return admit(projectId, events, EventLocator.otlpSpans());
-  }
-
   /**
    * Admits with pointers in the transport's terms, e.g. {@link EventLocator#batch()}.
    *
    * @throws MaskingRulesLoading before the project masking rules are read (answer 503)
    */
+  @Override
   public Admission admit(String projectId, List<IngestEvent> events, EventLocator locator) {
     if (!rulesFeed.caughtUp()) {
       throw new MaskingRulesLoading();
