@@ -29,6 +29,9 @@ public record OtlpPartialSuccess(long rejectedSpans, String errorMessage) {
    */
   public static OtlpPartialSuccess of(
       List<IngestEvent> events, List<Rejection> invalidSpans, List<Rejection> refused) {
+    if (invalidSpans.isEmpty() && refused.isEmpty()) {
+      return new OtlpPartialSuccess(0, "");
+    }
     Map<String, String> spanOfEvent = new HashMap<>();
     String next = null;
     for (int i = events.size() - 1; i >= 0; i--) {

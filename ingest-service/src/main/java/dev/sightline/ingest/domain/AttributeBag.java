@@ -11,8 +11,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The attributes of one span; mapped values are taken out, so what is left is exactly what the
@@ -146,18 +144,28 @@ final class AttributeBag {
    * of fields per index, in index order.
    */
   SortedMap<Integer, Map<String, AnyValue>> takeIndexed(String prefix) {
-    Pattern pattern = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d{1,6})\\.(.+)");
+    // Plain string checks, no regex: this runs for several prefixes on every span.
+    String head = prefix + ".";
     SortedMap<Integer, Map<String, AnyValue>> out = new TreeMap<>();
     values
         .entrySet()
         .removeIf(
             e -> {
-              Matcher m = pattern.matcher(e.getKey());
-              if (!m.matches()) {
+              String k = e.getKey();
+              if (!k.startsWith(head)) {
                 return false;
               }
-              out.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new LinkedHashMap<>())
-                  .put(m.group(2), e.getValue());
+              int from = head.length();
+              int to = from;
+              while (to < k.length() && to - from < 6 && isAsciiDigit(k.charAt(to))) {
+                to++;
+              }
+              if (to == from || to + 1 >= k.length() || k.charAt(to) != '.') {
+                return false;
+              }
+              int index = Integer.parseInt(k, from, to, 10);
+              out.computeIfAbsent(index, i -> new LinkedHashMap<>())
+                  .put(k.substring(to + 1), e.getValue());
               return true;
             });
     return out;
@@ -168,5 +176,9 @@ final class AttributeBag {
     Map<String, String> out = new LinkedHashMap<>();
     values.forEach((k, v) -> out.put(keyPrefix + k, AnyValues.text(v)));
     return out;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

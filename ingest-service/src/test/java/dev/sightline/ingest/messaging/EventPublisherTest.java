@@ -31,7 +31,9 @@ class EventPublisherTest {
           .isInstanceOfSatisfying(
               PublishFailure.class, f -> assertThat(f.recordTooLarge()).isFalse())
           .hasMessageContaining("did not acknowledge");
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+      // Far below Kafka's own 60 s metadata wait and 120 s delivery timeout: what matters is that
+      // the ack timeout bounds the wait, not how fast a loaded 2-core machine gets there.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     }
   }
 }

@@ -1,10 +1,8 @@
 package dev.sightline.schemas.serde;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -22,7 +20,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   private final Class<T> type;
-  private final BinaryMessageEncoder<T> encoder;
+  private final SingleObjectWriter<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
   private AvroSerde(Class<T> type) {
@@ -32,7 +30,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     // record classes through the wrong one (ClassCastException on decode).
     SpecificData model = new SpecificData(type.getClassLoader());
     Schema schema = model.getSchema(type);
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.encoder = new SingleObjectWriter<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema, SchemaHistory.store());
   }
 
@@ -44,10 +42,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   /** Encodes one value; thread-safe. */
   public byte[] encode(T value) {
     try {
-      ByteBuffer buffer = encoder.encode(value);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
+      return encoder.write(value);
     } catch (IOException e) {
       throw new SerializationException("cannot encode " + type.getSimpleName(), e);
     }

@@ -60,6 +60,27 @@ class AvroSerdeTest {
   }
 
   @Test
+  void writesTheSameBytesAsAvrosOwnMessageEncoderForEveryThreadAndSize() throws Exception {
+    BinaryMessageEncoder<ObservationPayload> avro =
+        new BinaryMessageEncoder<>(
+            new SpecificData(ObservationPayload.class.getClassLoader()),
+            ObservationPayload.getClassSchema());
+    ObservationPayload big = generation();
+    big.setInput("x".repeat(3 << 20));
+    for (ObservationPayload value : List.of(generation(), big, generation())) {
+      ByteBuffer expected = avro.encode(value);
+      byte[] own = serde.encode(value);
+      byte[][] other = new byte[1][];
+      Thread t = new Thread(() -> other[0] = serde.encode(value));
+      t.start();
+      t.join();
+
+      assertThat(ByteBuffer.wrap(own)).isEqualTo(expected);
+      assertThat(other[0]).isEqualTo(own);
+    }
+  }
+
+  @Test
   void readsARecordWrittenWithAnOlderSchemaOnceThatSchemaIsInTheHistory() {
     // An "old release" whose ObservationPayload had no promptVersion field.
     Schema current = ObservationPayload.getClassSchema();

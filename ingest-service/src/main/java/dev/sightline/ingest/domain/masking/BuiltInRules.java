@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * formats, bearer tokens and JWTs.
  *
  * <p>Quantifiers are bounded or anchored on a literal so that no rule backtracks quadratically on a
- * large value, and each rule has a pre-check so that most values never reach a regex.
+ * large value, and each rule has a pre-check on the value's {@link TextTraits} so that most values
+ * never reach a regex.
  */
 public final class BuiltInRules {
 
@@ -20,47 +21,48 @@ public final class BuiltInRules {
               "bearer-token",
               "(?i)\\bbearer\\s{1,8}([A-Za-z0-9._~+/=-]{8,4096})",
               1,
-              t -> contains(t, "earer") || contains(t, "EARER")),
-          rule("anthropic-key", "\\bsk-ant-[A-Za-z0-9_-]{20,512}", 0, t -> contains(t, "sk-ant-")),
+              t -> t.has(TextTraits.BEARER)),
+          rule(
+              "anthropic-key", "\\bsk-ant-[A-Za-z0-9_-]{20,512}", 0, t -> t.has(TextTraits.SK_ANT)),
           rule(
               "openai-key",
               "\\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,512}",
               0,
-              t -> contains(t, "sk-")),
-          rule(
-              "aws-access-key",
-              "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b",
-              0,
-              t -> contains(t, "AKIA") || contains(t, "ASIA")),
+              t -> t.has(TextTraits.SK)),
+          rule("aws-access-key", "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b", 0, t -> t.has(TextTraits.AWS)),
           rule(
               "github-token",
               "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})",
               0,
-              t -> contains(t, "gh") && contains(t, "_")),
-          rule("google-api-key", "\\bAIza[0-9A-Za-z_-]{35}", 0, t -> contains(t, "AIza")),
-          rule("slack-token", "\\bxox[abposr]-[A-Za-z0-9-]{10,255}", 0, t -> contains(t, "xox")),
+              t -> t.has(TextTraits.GITHUB)),
+          rule("google-api-key", "\\bAIza[0-9A-Za-z_-]{35}", 0, t -> t.has(TextTraits.GOOGLE)),
+          rule(
+              "slack-token",
+              "\\bxox[abposr]-[A-Za-z0-9-]{10,255}",
+              0,
+              t -> t.has(TextTraits.SLACK)),
           rule(
               "jwt",
               "\\beyJ[A-Za-z0-9_-]{5,8192}\\.eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{5,8192}",
               0,
-              t -> contains(t, "eyJ")),
+              t -> t.has(TextTraits.JWT)),
           rule(
               "email",
               "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\\.){1,8}[A-Za-z]{2,24}\\b",
               0,
-              t -> contains(t, "@")),
+              t -> t.has(TextTraits.AT)),
           new MaskRule(
               "iban",
               Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"),
               0,
-              BuiltInRules::hasIbanStart,
+              t -> t.has(TextTraits.IBAN_START),
               Checksums::iban),
           // Cards start with 2-6; epoch timestamps (which start with 1) never look like one.
           new MaskRule(
               "card",
               Pattern.compile("(?<![\\d.])[2-6]\\d{3}(?:[ -]?\\d{4}){2}[ -]?\\d{1,7}(?![\\d])"),
               0,
-              t -> digits(t) >= 13,
+              t -> t.digits() >= 13,
               Checksums::luhn),
           // A phone needs a + prefix or separators, so plain ids and counters stay readable.
           rule(
@@ -68,46 +70,11 @@ public final class BuiltInRules {
               "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}"
                   + "|\\(\\d{3}\\)[ .-]?\\d{3}[ .-]\\d{4}|\\d{3}[.-]\\d{3}[.-]\\d{4})(?![\\w])",
               0,
-              t -> digits(t) >= 7));
+              t -> t.digits() >= 7));
 
   private BuiltInRules() {}
 
-  private static MaskRule rule(String name, String regex, int group, Predicate<CharSequence> pre) {
+  private static MaskRule rule(String name, String regex, int group, Predicate<TextTraits> pre) {
     return new MaskRule(name, Pattern.compile(regex), group, pre, match -> true);
-  }
-
-  private static boolean contains(CharSequence text, String literal) {
-    return text.toString().contains(literal);
-  }
-
-  private static int digits(CharSequence text) {
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static boolean hasIbanStart(CharSequence t) {
-    for (int i = 0; i + 3 < t.length(); i++) {
-      if (upper(t.charAt(i))
-          && upper(t.charAt(i + 1))
-          && digit(t.charAt(i + 2))
-          && digit(t.charAt(i + 3))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean upper(char c) {
-    return c >= 'A' && c <= 'Z';
-  }
-
-  private static boolean digit(char c) {
-    return c >= '0' && c <= '9';
   }
 }

@@ -25,9 +25,16 @@ public final class Masker {
       return text;
     }
     String out = text;
-    for (MaskRule rule : builtIns) {
-      if (rule.mayMatch().test(out)) {
-        out = apply(rule, out, out);
+    TextTraits traits = TextTraits.of(text);
+    if (!traits.none()) {
+      for (MaskRule rule : builtIns) {
+        if (rule.mayMatch().test(traits)) {
+          String masked = apply(rule, out, out);
+          if (masked != out) {
+            out = masked;
+            traits = TextTraits.of(out);
+          }
+        }
       }
     }
     for (MaskRule rule : projectRules) {
