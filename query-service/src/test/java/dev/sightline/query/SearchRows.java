@@ -58,6 +58,21 @@ final class SearchRows {
     return row;
   }
 
+  static Map<String, Object> score(
+      String projectId, String traceId, String id, String name, double value, long atUs) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("project_id", projectId);
+    row.put("trace_id", traceId);
+    row.put("score_id", id);
+    row.put("name", name);
+    row.put("value", value);
+    row.put("data_type", "NUMERIC");
+    times(row, "timestamp", atUs);
+    row.put("event_id", "e-" + id);
+    row.put("version", 1);
+    return row;
+  }
+
   static byte[] lines(List<Map<String, Object>> rows) {
     StringBuilder out = new StringBuilder();
     try {

@@ -81,6 +81,8 @@ class TraceSearchTest {
         SearchRows.observation(PROJECT, "t1", "o1", BASE_US + 1_000_000, 1_000_000);
     o1.put("model", "gpt-4o");
     o1.put("cost_total", 0.001);
+    o1.put("prompt_name", "greet");
+    o1.put("prompt_version", 2);
     observations.add(o1);
 
     Map<String, Object> t2 = SearchRows.trace(PROJECT, "t2", BASE_US + 2_000_000);
@@ -95,6 +97,8 @@ class TraceSearchTest {
     o2.put("cost_total", 0.01);
     o2.put("level", "ERROR");
     o2.put("output", "Ответ: ёЛКА");
+    o2.put("prompt_name", "greet");
+    o2.put("prompt_version", 3);
     observations.add(o2);
 
     Map<String, Object> t3 = SearchRows.trace(PROJECT, "t3", BASE_US + 3_000_000);
@@ -122,6 +126,32 @@ class TraceSearchTest {
     }
     clickHouse.insertJsonEachRow("traces", SearchRows.lines(traces));
     clickHouse.insertJsonEachRow("observations", SearchRows.lines(observations));
+    clickHouse.insertJsonEachRow(
+        "scores",
+        SearchRows.lines(
+            List.of(
+                SearchRows.score(PROJECT, "t1", "s1", "quality", 0.9, BASE_US + 1_000_000),
+                SearchRows.score(PROJECT, "t2", "s2", "quality", -0.5, BASE_US + 2_000_000),
+                SearchRows.score(PROJECT, "t3", "s3", "tone", 1, BASE_US + 3_000_000))));
+  }
+
+  @Test
+  void filtersByPromptAndByScoreNameAndRange() {
+    assertThat(ids(Map.of("promptName", "greet"))).containsExactlyInAnyOrder("t1", "t2");
+    assertThat(ids(Map.of("promptName", "greet", "promptVersion", "3"))).containsExactly("t2");
+    assertThat(ids(Map.of("promptName", "greet", "promptVersion", "9"))).isEmpty();
+    assertThat(ids(Map.of("promptName", "gree"))).isEmpty();
+    assertThat(ids(Map.of("scoreName", "quality"))).containsExactlyInAnyOrder("t1", "t2");
+    assertThat(ids(Map.of("scoreName", "quality", "minScore", "0"))).containsExactly("t1");
+    assertThat(ids(Map.of("scoreName", "quality", "maxScore", "-0.1"))).containsExactly("t2");
+    assertThat(ids(Map.of("scoreName", "quality", "minScore", "-1", "maxScore", "1")))
+        .containsExactlyInAnyOrder("t1", "t2");
+    assertThat(ids(Map.of("scoreName", "quality", "minScore", "0.95"))).isEmpty();
+    assertThat(ids(Map.of("scoreName", "tone"))).containsExactly("t3");
+    badRequest(Map.of("promptVersion", "3"), "promptVersion");
+    badRequest(Map.of("promptName", "greet", "promptVersion", "v3"), "promptVersion");
+    badRequest(Map.of("minScore", "0"), "minScore");
+    badRequest(Map.of("scoreName", "quality", "maxScore", "lots"), "maxScore");
   }
 
   @Test
@@ -219,6 +249,8 @@ class TraceSearchTest {
             Map.of("minLatencyMs", "0"),
             Map.of("maxLatencyMs", "100000"),
             Map.of("q", "Привет"),
+            Map.of("promptName", "greet"),
+            Map.of("scoreName", "quality"),
             Map.of("sort", "cost"),
             Map.of("sort", "latency", "order", "asc"));
     for (Map<String, Object> filter : filters) {

@@ -48,6 +48,26 @@ public class RawTraceSearch {
   @Parameter(description = "The trace has an observation with this model")
   String model;
 
+  @QueryParam("promptName")
+  @Parameter(description = "The trace has an observation that used this prompt")
+  String promptName;
+
+  @QueryParam("promptVersion")
+  @Parameter(description = "With promptName: that prompt's version (an integer)")
+  String promptVersion;
+
+  @QueryParam("scoreName")
+  @Parameter(description = "The trace has a score of this name (in minScore..maxScore if given)")
+  String scoreName;
+
+  @QueryParam("minScore")
+  @Parameter(description = "With scoreName: least score value (inclusive; may be negative)")
+  String minScore;
+
+  @QueryParam("maxScore")
+  @Parameter(description = "With scoreName: greatest score value (inclusive)")
+  String maxScore;
+
   @QueryParam("level")
   @Parameter(description = "Most severe observation level: DEBUG, DEFAULT, WARNING or ERROR")
   String level;

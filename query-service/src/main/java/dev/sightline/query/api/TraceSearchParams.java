@@ -1,44 +1,45 @@
 package dev.sightline.query.api;
 
+import static dev.sightline.query.api.SearchParams.amount;
+import static dev.sightline.query.api.SearchParams.bool;
+import static dev.sightline.query.api.SearchParams.score;
+import static dev.sightline.query.api.SearchParams.text;
+import static dev.sightline.query.api.SearchParams.version;
+
 import dev.sightline.query.domain.InvalidRequestException;
-import dev.sightline.query.domain.search.TraceCursor;
 import dev.sightline.query.domain.search.TraceSearch;
 import dev.sightline.query.domain.search.TraceSort;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** Turns the raw query parameters of a trace search into a {@link TraceSearch}, or a 400. */
 final class TraceSearchParams {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;
-  static final int MAX_TEXT = 1000;
-  private static final Set<String> LEVELS = Set.of("DEBUG", "DEFAULT", "WARNING", "ERROR");
 
   private TraceSearchParams() {}
 
   static TraceSearch parse(RawTraceSearch raw, Duration maxRange) {
-    Instant from = instant("from", raw.from);
-    Instant to = instant("to", raw.to);
-    if (!from.isBefore(to)) {
-      throw new InvalidRequestException("from: must be before to");
-    }
-    if (Duration.between(from, to).compareTo(maxRange) > 0) {
-      throw new InvalidRequestException(
-          "to: the range from..to is longer than the allowed " + maxRange + "; narrow it");
-    }
+    Instant from = SearchParams.instant("from", raw.from);
+    Instant to = SearchParams.instant("to", raw.to);
+    SearchParams.range(from, to, maxRange);
     TraceSort sort = TraceSort.parse(raw.sort);
-    boolean descending = descending(raw.order);
-    int limit = limit(raw.limit);
+    boolean descending = SearchParams.descending(raw.order);
+    int limit = SearchParams.limit(raw.limit, DEFAULT_LIMIT, MAX_LIMIT);
     List<String> tags =
         raw.tag == null
             ? List.of()
             : raw.tag.stream().map(t -> text("tag", t)).filter(t -> t != null).toList();
+    String promptName = text("promptName", raw.promptName);
+    Integer promptVersion = version("promptVersion", raw.promptVersion);
+    requires("promptVersion", promptVersion, "promptName", promptName);
+    String scoreName = text("scoreName", raw.scoreName);
+    Double minScore = score("minScore", raw.minScore);
+    Double maxScore = score("maxScore", raw.maxScore);
+    requires("minScore", minScore, "scoreName", scoreName);
+    requires("maxScore", maxScore, "scoreName", scoreName);
     return new TraceSearch(
         from,
         to,
@@ -49,7 +50,12 @@ final class TraceSearchParams {
         text("environment", raw.environment),
         text("release", raw.release),
         text("model", raw.model),
-        level(raw.level),
+        promptName,
+        promptVersion,
+        scoreName,
+        minScore,
+        maxScore,
+        SearchParams.level(raw.level),
         bool("hasError", raw.hasError),
         amount("minCost", raw.minCost),
         amount("maxCost", raw.maxCost),
@@ -59,92 +65,13 @@ final class TraceSearchParams {
         sort,
         descending,
         limit,
-        raw.cursor == null || raw.cursor.isBlank()
-            ? null
-            : TraceCursor.decode(raw.cursor, sort, descending));
+        SearchParams.cursor(raw.cursor, sort, descending));
   }
 
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidRequestException(name + ": required, ISO-8601 e.g. 2026-11-29T00:00:00Z");
+  /** A parameter that only narrows another one (a version of a prompt) needs that one. */
+  static void requires(String name, Object value, String needed, Object neededValue) {
+    if (value != null && neededValue == null) {
+      throw new InvalidRequestException(name + ": only together with " + needed);
     }
-    try {
-      return OffsetDateTime.parse(value.strip()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(
-          name + ": not an ISO-8601 date-time with offset, e.g. 2026-11-29T00:00:00Z");
-    }
-  }
-
-  private static boolean descending(String order) {
-    if (order == null || order.isBlank() || order.strip().equalsIgnoreCase("desc")) {
-      return true;
-    }
-    if (order.strip().equalsIgnoreCase("asc")) {
-      return false;
-    }
-    throw new InvalidRequestException("order: must be desc or asc");
-  }
-
-  private static int limit(String value) {
-    if (value == null || value.isBlank()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(value.strip());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidRequestException("limit: must be an integer from 1 to " + MAX_LIMIT);
-  }
-
-  private static String text(String name, String value) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    if (value.length() > MAX_TEXT) {
-      throw new InvalidRequestException(name + ": longer than " + MAX_TEXT + " characters");
-    }
-    return value;
-  }
-
-  private static String level(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String level = value.strip().toUpperCase(Locale.ROOT);
-    if (!LEVELS.contains(level)) {
-      throw new InvalidRequestException("level: must be one of DEBUG, DEFAULT, WARNING, ERROR");
-    }
-    return level;
-  }
-
-  private static Boolean bool(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new InvalidRequestException(name + ": must be true or false");
-    };
-  }
-
-  private static Double amount(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      double amount = Double.parseDouble(value.strip());
-      if (Double.isFinite(amount) && amount >= 0 && amount < 1e9) {
-        return amount;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidRequestException(name + ": must be a number from 0 to 1e9");
   }
 }

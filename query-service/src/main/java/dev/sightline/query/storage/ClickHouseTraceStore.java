@@ -2,11 +2,8 @@ package dev.sightline.query.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.clickhouse.ClickHouseClient;
-import dev.sightline.clickhouse.ClickHouseException;
 import dev.sightline.clickhouse.Sql;
-import dev.sightline.query.config.QueryConfig;
 import dev.sightline.query.domain.TraceStore;
-import dev.sightline.query.domain.search.SearchTooExpensiveException;
 import dev.sightline.query.domain.search.TracePage;
 import dev.sightline.query.domain.search.TraceSearch;
 import dev.sightline.query.domain.search.TraceSummary;
@@ -15,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@link TraceStore} on ClickHouse; every query is scoped to the caller's project. */
@@ -39,19 +35,13 @@ public class ClickHouseTraceStore implements TraceStore {
           + " timestamp_us";
 
   @Inject ClickHouseClient clickHouse;
-  @Inject QueryConfig config;
+  @Inject SearchQueries queries;
 
   @Override
   public TracePage search(String projectId, TraceSearch search) {
     // One row more than the page tells whether there is a next page.
-    String sql = TraceSearchSql.select(projectId, search, search.limit() + 1);
-    Map<String, String> settings =
-        Map.of(
-            "max_execution_time",
-            Long.toString(Math.max(1, config.query().timeout().toSeconds())),
-            "max_result_rows",
-            Long.toString(config.query().maxResultRows()));
-    List<JsonNode> rows = TraceSearchRows.parse(run(sql, settings));
+    List<JsonNode> rows =
+        queries.rows(TraceSearchSql.select(projectId, search, search.limit() + 1));
     List<TraceSummary> data = new ArrayList<>();
     for (int i = 0; i < Math.min(rows.size(), search.limit()); i++) {
       data.add(TraceSearchRows.summary(rows.get(i)));
@@ -93,23 +83,5 @@ public class ClickHouseTraceStore implements TraceStore {
                 + " ORDER BY timestamp_us, score_id");
     JsonNode traceRow = traces.isEmpty() ? null : traces.get(0);
     return Optional.of(TraceRowMapper.trace(projectId, traceId, traceRow, observations, scores));
-  }
-
-  private String run(String sql, Map<String, String> settings) {
-    try {
-      return clickHouse.query(sql + "\nFORMAT JSONEachRow", settings);
-    } catch (ClickHouseException e) {
-      // 159 TIMEOUT_EXCEEDED, 158/396 TOO_MANY_ROWS: the search is too broad, not a broken store.
-      String message = String.valueOf(e.getMessage());
-      if (message.contains("Code: 159")
-          || message.contains("Code: 158")
-          || message.contains("Code: 396")) {
-        throw new SearchTooExpensiveException(
-            "The search exceeded the time or row limit of the trace store; narrow from/to or add"
-                + " filters.",
-            e);
-      }
-      throw e;
-    }
   }
 }

@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Where a page ended: the last row's sort value and trace id, opaque to clients (base64).
+ * Where a page of a search ended: the last row's sort value and id, opaque to clients (base64).
  *
  * @param sortValue the last row's sort key as an integer (µs of timestamp or latency, nano-USD)
+ * @param id the last row's tie-break id (a trace id, or an observation's row key)
  */
-public record TraceCursor(TraceSort sort, boolean descending, long sortValue, String traceId) {
+public record TraceCursor(TraceSort sort, boolean descending, long sortValue, String id) {
 
   private static final String VERSION = "v1";
 
@@ -23,7 +24,7 @@ public record TraceCursor(TraceSort sort, boolean descending, long sortValue, St
                 descending ? "desc" : "asc",
                 Long.toString(sortValue))
             + "|"
-            + traceId;
+            + id;
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,9 @@ import java.util.List;
  * @param to exclusive end of the trace timestamp range
  * @param tags every one must be on the trace
  * @param model a model one of the trace's observations used
+ * @param promptName a prompt one of the trace's observations used
+ * @param promptVersion with promptName: that prompt's version
+ * @param scoreName the trace has a score of this name (with a value in minScore..maxScore)
  * @param level the trace's most severe observation level
  * @param hasError whether some observation has level ERROR
  * @param q case-insensitive substring of trace or observation input/output
@@ -24,6 +27,11 @@ public record TraceSearch(
     String environment,
     String release,
     String model,
+    String promptName,
+    Integer promptVersion,
+    String scoreName,
+    Double minScore,
+    Double maxScore,
     String level,
     Boolean hasError,
     Double minCost,
@@ -38,5 +46,38 @@ public record TraceSearch(
 
   public TraceSearch {
     tags = List.copyOf(tags);
+  }
+
+  /**
+   * The first {@code limit} traces of one session or user in [from, to), oldest or newest first.
+   */
+  public static TraceSearch of(
+      Instant from, Instant to, String userId, String sessionId, boolean newestFirst, int limit) {
+    return new TraceSearch(
+        from,
+        to,
+        null,
+        userId,
+        sessionId,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        TraceSort.TIMESTAMP,
+        newestFirst,
+        limit,
+        null);
   }
 }

@@ -3,7 +3,7 @@ package dev.sightline.query.domain.search;
 import dev.sightline.query.domain.InvalidRequestException;
 import java.util.Locale;
 
-/** The allow-list of fields a trace search can be sorted by. */
+/** The allow-list of keys a trace or observation search can be sorted by (time, cost, latency). */
 public enum TraceSort {
   TIMESTAMP,
   COST,

@@ -1,0 +1,44 @@
+package dev.sightline.query.storage;
+
+import dev.sightline.clickhouse.Sql;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The totals query of the session and user views; the grouping column is from an allow-list. */
+final class ActivitySql {
+
+  private static final Set<String> COLUMNS = Set.of("session_id", "user_id");
+
+  private ActivitySql() {}
+
+  /** One row of totals over this project's traces whose {@code column} is {@code value}. */
+  static String totals(String projectId, String column, String value, Instant from, Instant to) {
+    if (!COLUMNS.contains(column)) {
+      throw new IllegalArgumentException("not a grouping column: " + column);
+    }
+    List<String> where = new ArrayList<>();
+    where.add("project_id = " + Sql.quote(projectId));
+    where.add(Sql.identifier(column) + " = " + Sql.quote(value));
+    SearchSql.range(where, "event_date", "timestamp_us", from, to);
+    String traceFilter = String.join(" AND ", where);
+    return "SELECT count() AS traces, uniqExactIf(session_id, session_id != '') AS sessions,"
+        + " sum(o_count) AS observations, sum(o_tokens) AS tokens, sum(o_cost) AS cost,"
+        + " sum(o_priced) AS priced, sum(o_errors) AS errors, min(timestamp_us) AS first_us,"
+        + " max(timestamp_us) AS last_us, max(greatest(timestamp_us, o_end_us)) AS end_us"
+        // FINAL: a re-delivered batch is collapsed only at merge time; reads must see one row.
+        + " FROM (SELECT trace_id, session_id, timestamp_us FROM traces FINAL WHERE "
+        + traceFilter
+        + ") ANY LEFT JOIN (SELECT trace_id, count() AS o_count,"
+        + " sum(ifNull(usage_total, ifNull(usage_input, 0) + ifNull(usage_output, 0)))"
+        + " AS o_tokens, sum(ifNull(cost_total, 0)) AS o_cost,"
+        + " countIf(isNotNull(cost_total)) AS o_priced, countIf(level = 'ERROR') AS o_errors,"
+        + " max(ifNull(end_time_us, start_time_us)) AS o_end_us"
+        + " FROM observations FINAL WHERE project_id = "
+        + Sql.quote(projectId)
+        + " AND trace_id IN (SELECT trace_id FROM traces FINAL WHERE "
+        + traceFilter
+        + ") GROUP BY trace_id) USING trace_id";
+  }
+}

@@ -1,0 +1,73 @@
+package dev.sightline.query.storage;
+
+import static dev.sightline.query.storage.ClickHouseJson.micros;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.query.domain.TraceStore;
+import dev.sightline.query.domain.activity.ActivityStore;
+import dev.sightline.query.domain.activity.ActivityTotals;
+import dev.sightline.query.domain.activity.SessionDetail;
+import dev.sightline.query.domain.activity.UserDetail;
+import dev.sightline.query.domain.search.TracePage;
+import dev.sightline.query.domain.search.TraceSearch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link ActivityStore} on ClickHouse: one totals query, then the trace search for the list. */
+@ApplicationScoped
+public class ClickHouseActivityStore implements ActivityStore {
+
+  @Inject SearchQueries queries;
+  @Inject TraceStore traces;
+
+  @Override
+  public Optional<SessionDetail> session(
+      String projectId, String sessionId, Instant from, Instant to) {
+    return totals(projectId, "session_id", sessionId, from, to)
+        .map(
+            totals -> {
+              TracePage page =
+                  traces.search(
+                      projectId,
+                      TraceSearch.of(from, to, null, sessionId, false, SessionDetail.MAX_TRACES));
+              return new SessionDetail(
+                  sessionId, from, to, totals, page.data(), page.nextCursor() != null);
+            });
+  }
+
+  @Override
+  public Optional<UserDetail> user(
+      String projectId, String userId, Instant from, Instant to, int limit) {
+    return totals(projectId, "user_id", userId, from, to)
+        .map(
+            totals -> {
+              TracePage page =
+                  traces.search(projectId, TraceSearch.of(from, to, userId, null, true, limit));
+              return new UserDetail(userId, from, to, totals, page.data());
+            });
+  }
+
+  private Optional<ActivityTotals> totals(
+      String projectId, String column, String value, Instant from, Instant to) {
+    List<JsonNode> rows = queries.rows(ActivitySql.totals(projectId, column, value, from, to));
+    JsonNode row = rows.isEmpty() ? null : rows.get(0);
+    if (row == null || row.path("traces").asLong() == 0) {
+      return Optional.empty();
+    }
+    long first = row.path("first_us").asLong();
+    return Optional.of(
+        new ActivityTotals(
+            row.path("traces").asLong(),
+            row.path("sessions").asLong(),
+            row.path("observations").asLong(),
+            row.path("tokens").asLong(),
+            row.path("priced").asLong() == 0 ? null : row.path("cost").asDouble(),
+            row.path("errors").asLong(),
+            micros(first),
+            micros(row.path("last_us").asLong()),
+            (row.path("end_us").asLong() - first) / 1000.0));
+  }
+}

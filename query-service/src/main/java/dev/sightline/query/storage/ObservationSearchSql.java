@@ -1,0 +1,114 @@
+package dev.sightline.query.storage;
+
+import static dev.sightline.query.storage.SearchSql.equal;
+import static dev.sightline.query.storage.SearchSql.matches;
+
+import dev.sightline.clickhouse.Sql;
+import dev.sightline.query.domain.search.ObservationSearch;
+import dev.sightline.query.domain.search.TraceSort;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one builder of observation search SQL; same rules as {@link TraceSearchSql}. */
+final class ObservationSearchSql {
+
+  /** The keyset tie-break: observation ids are unique only within a trace, so both go in. */
+  static final String ROW_KEY = "concat(toString(length(trace_id)), ':', trace_id, observation_id)";
+
+  static final String COLUMNS =
+      "observation_id, trace_id, parent_observation_id, type, name, start_time_us, end_time_us,"
+          + " model, provider, prompt_name, prompt_version, environment, level, status_message,"
+          + " usage_input, usage_output, usage_cache_read, usage_cache_creation, usage_total,"
+          + " cost_input, cost_output, cost_total, cost_source, cost_note, latency_ms";
+
+  // Int64 sort keys (µs, nano-USD) so the cursor compares exactly.
+  private static final Map<TraceSort, String> SORT_KEYS = new EnumMap<>(TraceSort.class);
+
+  static {
+    SORT_KEYS.put(TraceSort.TIMESTAMP, "start_time_us");
+    SORT_KEYS.put(TraceSort.COST, "cost_nano_usd");
+    SORT_KEYS.put(TraceSort.LATENCY, "latency_us");
+  }
+
+  private ObservationSearchSql() {}
+
+  /** The SELECT of one page ({@code rows} rows at most) of this project's matching observations. */
+  static String select(String projectId, ObservationSearch s, int rows) {
+    String project = Sql.quote(projectId);
+    List<String> where = new ArrayList<>();
+    where.add("project_id = " + project);
+    SearchSql.range(where, "event_date", "start_time_us", s.from(), s.to());
+    equal(where, "trace_id", s.traceId());
+    equal(where, "name", s.name());
+    equal(where, "type", s.type());
+    equal(where, "model", s.model());
+    equal(where, "level", s.level());
+    equal(where, "environment", s.environment());
+    if (s.promptName() != null) {
+      where.add(SearchSql.prompt(s.promptName(), s.promptVersion()));
+    }
+    if (s.hasError() != null) {
+      where.add(s.hasError() ? "level = 'ERROR'" : "level != 'ERROR'");
+    }
+    if (s.q() != null) {
+      String q = Sql.quote(s.q());
+      where.add("(" + matches("input", q) + " OR " + matches("output", q) + ")");
+    }
+    if (s.userId() != null || s.sessionId() != null) {
+      List<String> traceWhere = new ArrayList<>(List.of("project_id = " + project));
+      equal(traceWhere, "user_id", s.userId());
+      equal(traceWhere, "session_id", s.sessionId());
+      where.add(
+          "trace_id IN (SELECT trace_id FROM traces FINAL WHERE "
+              + String.join(" AND ", traceWhere)
+              + ")");
+    }
+    return "SELECT * FROM (SELECT "
+        + COLUMNS
+        + ", toInt64(round(ifNull(cost_total, 0) * 1000000000)) AS cost_nano_usd,"
+        + " ifNull(end_time_us, start_time_us) - start_time_us AS latency_us, "
+        + ROW_KEY
+        + " AS row_key"
+        // FINAL: a re-delivered batch is collapsed only at merge time; reads must see one row.
+        + " FROM observations FINAL WHERE "
+        + String.join(" AND ", where)
+        + ")"
+        + outerWhere(s)
+        + " ORDER BY "
+        + SORT_KEYS.get(s.sort())
+        + (s.descending() ? " DESC, row_key DESC" : " ASC, row_key ASC")
+        + " LIMIT "
+        + Sql.number((long) rows);
+  }
+
+  private static String outerWhere(ObservationSearch s) {
+    List<String> where = new ArrayList<>();
+    if (s.minCost() != null) {
+      where.add("cost_nano_usd >= " + Sql.number(SearchSql.nanoUsd(s.minCost())));
+    }
+    if (s.maxCost() != null) {
+      where.add("cost_nano_usd <= " + Sql.number(SearchSql.nanoUsd(s.maxCost())));
+    }
+    if (s.minLatencyMs() != null) {
+      where.add(
+          "isNotNull(end_time_us) AND latency_us >= "
+              + Sql.number(Math.round(s.minLatencyMs() * 1000)));
+    }
+    if (s.maxLatencyMs() != null) {
+      where.add(
+          "isNotNull(end_time_us) AND latency_us <= "
+              + Sql.number(Math.round(s.maxLatencyMs() * 1000)));
+    }
+    if (s.cursor() != null) {
+      where.add(SearchSql.after(SORT_KEYS.get(s.sort()), "row_key", s.cursor(), s.descending()));
+    }
+    return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+  }
+
+  /** The cursor value of a row for the search's sort. */
+  static String sortColumn(TraceSort sort) {
+    return SORT_KEYS.get(sort);
+  }
+}

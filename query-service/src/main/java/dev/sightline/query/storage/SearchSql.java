@@ -1,0 +1,83 @@
+package dev.sightline.query.storage;
+
+import dev.sightline.clickhouse.Sql;
+import dev.sightline.query.domain.search.TraceCursor;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** SQL fragments shared by the search builders; values only through {@link Sql}. */
+final class SearchSql {
+
+  private SearchSql() {}
+
+  static void equal(List<String> where, String column, String value) {
+    if (value != null) {
+      where.add(Sql.identifier(column) + " = " + Sql.quote(value));
+    }
+  }
+
+  /** Case-insensitive substring in any script (UTF-8 aware). */
+  static String matches(String column, String quoted) {
+    return "positionCaseInsensitiveUTF8(" + Sql.identifier(column) + ", " + quoted + ") > 0";
+  }
+
+  /** The prompt test of one observation row; the version only when asked for. */
+  static String prompt(String name, Integer version) {
+    return "prompt_name = "
+        + Sql.quote(name)
+        + (version == null ? "" : " AND ifNull(prompt_version, -1) = " + Sql.number(version));
+  }
+
+  /**
+   * Rows after the cursor in {@code ORDER BY key, id}: 18.16 has no tuple comparison, so it is
+   * spelled out; {@code id} is an expression from trusted code, unique per row.
+   */
+  static String after(String key, String id, TraceCursor cursor, boolean descending) {
+    String cmp = descending ? " < " : " > ";
+    String value = Sql.number(cursor.sortValue());
+    return "("
+        + key
+        + cmp
+        + value
+        + " OR ("
+        + key
+        + " = "
+        + value
+        + " AND "
+        + id
+        + cmp
+        + Sql.quote(cursor.id())
+        + "))";
+  }
+
+  static long levelRank(String level) {
+    return switch (level) {
+      case "ERROR" -> 3;
+      case "WARNING" -> 2;
+      case "DEFAULT" -> 1;
+      default -> 0;
+    };
+  }
+
+  static long nanoUsd(double usd) {
+    return Math.round(usd * 1e9);
+  }
+
+  static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+  }
+
+  static String day(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+  }
+
+  /** Partition pruning plus the exact µs range on a table's day and µs columns. */
+  static void range(
+      List<String> where, String dayColumn, String usColumn, Instant from, Instant to) {
+    where.add(Sql.identifier(dayColumn) + " >= toDate(" + Sql.quote(day(from)) + ")");
+    where.add(Sql.identifier(dayColumn) + " <= toDate(" + Sql.quote(day(to)) + ")");
+    where.add(Sql.identifier(usColumn) + " >= " + Sql.number(micros(from)));
+    where.add(Sql.identifier(usColumn) + " < " + Sql.number(micros(to)));
+  }
+}
