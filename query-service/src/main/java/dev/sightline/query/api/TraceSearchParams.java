@@ -6,8 +6,6 @@ import dev.sightline.query.domain.search.TraceSearch;
 import dev.sightline.query.domain.search.TraceSort;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,24 +15,33 @@ final class TraceSearchParams {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;
-  static final int MAX_TEXT = 1000;
   private static final Set<String> LEVELS = Set.of("DEBUG", "DEFAULT", "WARNING", "ERROR");
 
   private TraceSearchParams() {}
 
   static TraceSearch parse(RawTraceSearch raw, Duration maxRange) {
-    Instant from = instant("from", raw.from);
-    Instant to = instant("to", raw.to);
-    if (!from.isBefore(to)) {
-      throw new InvalidRequestException("from: must be before to");
+    return parse(raw, maxRange, true);
+  }
+
+  /** The filters, sort and order of an export, which has neither pages nor a page size. */
+  static TraceSearch parseExport(RawTraceSearch raw, Duration maxRange) {
+    if (raw.cursor != null && !raw.cursor.isBlank()) {
+      throw new InvalidRequestException("cursor: an export is not paged; drop the cursor");
     }
-    if (Duration.between(from, to).compareTo(maxRange) > 0) {
+    if (raw.limit != null && !raw.limit.isBlank()) {
       throw new InvalidRequestException(
-          "to: the range from..to is longer than the allowed " + maxRange + "; narrow it");
+          "limit: an export returns every match up to sightline.query.max-export-rows; drop it");
     }
+    return parse(raw, maxRange, false);
+  }
+
+  private static TraceSearch parse(RawTraceSearch raw, Duration maxRange, boolean paged) {
+    Instant[] range = RangeParams.range(raw.from, raw.to, maxRange);
+    Instant from = range[0];
+    Instant to = range[1];
     TraceSort sort = TraceSort.parse(raw.sort);
     boolean descending = descending(raw.order);
-    int limit = limit(raw.limit);
+    int limit = paged ? limit(raw.limit) : MAX_LIMIT;
     List<String> tags =
         raw.tag == null
             ? List.of()
@@ -59,21 +66,9 @@ final class TraceSearchParams {
         sort,
         descending,
         limit,
-        raw.cursor == null || raw.cursor.isBlank()
+        !paged || raw.cursor == null || raw.cursor.isBlank()
             ? null
             : TraceCursor.decode(raw.cursor, sort, descending));
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidRequestException(name + ": required, ISO-8601 e.g. 2026-11-29T00:00:00Z");
-    }
-    try {
-      return OffsetDateTime.parse(value.strip()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(
-          name + ": not an ISO-8601 date-time with offset, e.g. 2026-11-29T00:00:00Z");
-    }
   }
 
   private static boolean descending(String order) {
@@ -102,13 +97,7 @@ final class TraceSearchParams {
   }
 
   private static String text(String name, String value) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    if (value.length() > MAX_TEXT) {
-      throw new InvalidRequestException(name + ": longer than " + MAX_TEXT + " characters");
-    }
-    return value;
+    return RangeParams.text(name, value);
   }
 
   private static String level(String value) {
