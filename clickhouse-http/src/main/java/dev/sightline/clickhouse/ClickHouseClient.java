@@ -83,6 +83,35 @@ public final class ClickHouseClient {
     return out;
   }
 
+  /**
+   * Runs a query and returns the response body as it arrives, for results too large to hold in
+   * memory; the caller must close the stream. A refused statement throws before anything is read.
+   */
+  public InputStream stream(String sql, Map<String, String> settings) {
+    HttpRequest request =
+        request(settings, true)
+            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
+            .build();
+    try {
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() != 200) {
+        String body;
+        try (InputStream in = response.body()) {
+          body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        throw refused(response.statusCode(), body, sql);
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new ClickHouseException(
+          "ClickHouse unreachable at " + base + ": " + e.getMessage(), 0, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClickHouseException("interrupted talking to ClickHouse", 0, e);
+    }
+  }
+
   /** Inserts rows given as JSON objects (one per line) into a table with FORMAT JSONEachRow. */
   public void insertJsonEachRow(String table, byte[] jsonLines) {
     String sql = "INSERT INTO " + Sql.identifier(table) + " FORMAT JSONEachRow";
@@ -143,15 +172,7 @@ public final class ClickHouseClient {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       if (response.statusCode() != 200) {
-        throw new ClickHouseException(
-            "ClickHouse answered "
-                + response.statusCode()
-                + ": "
-                + body.strip()
-                + " — for: "
-                + abbreviate(sql),
-            response.statusCode(),
-            null);
+        throw refused(response.statusCode(), body, sql);
       }
       return body;
     } catch (IOException e) {
@@ -161,6 +182,13 @@ public final class ClickHouseClient {
       Thread.currentThread().interrupt();
       throw new ClickHouseException("interrupted talking to ClickHouse", 0, e);
     }
+  }
+
+  private static ClickHouseException refused(int status, String body, String sql) {
+    return new ClickHouseException(
+        "ClickHouse answered " + status + ": " + body.strip() + " — for: " + abbreviate(sql),
+        status,
+        null);
   }
 
   private static String abbreviate(String sql) {

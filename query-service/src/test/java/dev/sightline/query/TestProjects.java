@@ -14,6 +14,12 @@ final class TestProjects {
 
   private TestProjects() {}
 
+  /** A project with a key of public key {@code "pk-" + secret}. */
+  static void create(
+      ProjectRepository projects, ApiKeyRepository keys, String projectId, String secret) {
+    create(projects, keys, projectId, "pk-" + secret, secret);
+  }
+
   static void create(
       ProjectRepository projects,
       ApiKeyRepository keys,

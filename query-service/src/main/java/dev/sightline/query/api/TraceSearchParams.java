@@ -22,12 +22,28 @@ final class TraceSearchParams {
   private TraceSearchParams() {}
 
   static TraceSearch parse(RawTraceSearch raw, Duration maxRange) {
+    return parse(raw, maxRange, true);
+  }
+
+  /** The filters, sort and order of an export, which has neither pages nor a page size. */
+  static TraceSearch parseExport(RawTraceSearch raw, Duration maxRange) {
+    if (raw.cursor != null && !raw.cursor.isBlank()) {
+      throw new InvalidRequestException("cursor: an export is not paged; drop the cursor");
+    }
+    if (raw.limit != null && !raw.limit.isBlank()) {
+      throw new InvalidRequestException(
+          "limit: an export returns every match up to sightline.query.max-export-rows; drop it");
+    }
+    return parse(raw, maxRange, false);
+  }
+
+  private static TraceSearch parse(RawTraceSearch raw, Duration maxRange, boolean paged) {
     Instant from = SearchParams.instant("from", raw.from);
     Instant to = SearchParams.instant("to", raw.to);
     SearchParams.range(from, to, maxRange);
     TraceSort sort = TraceSort.parse(raw.sort);
     boolean descending = SearchParams.descending(raw.order);
-    int limit = SearchParams.limit(raw.limit, DEFAULT_LIMIT, MAX_LIMIT);
+    int limit = paged ? SearchParams.limit(raw.limit, DEFAULT_LIMIT, MAX_LIMIT) : MAX_LIMIT;
     List<String> tags =
         raw.tag == null
             ? List.of()
@@ -65,7 +81,7 @@ final class TraceSearchParams {
         sort,
         descending,
         limit,
-        SearchParams.cursor(raw.cursor, sort, descending));
+        paged ? SearchParams.cursor(raw.cursor, sort, descending) : null);
   }
 
   /** A parameter that only narrows another one (a version of a prompt) needs that one. */

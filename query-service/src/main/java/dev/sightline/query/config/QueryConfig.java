@@ -30,7 +30,7 @@ public interface QueryConfig {
   /** The job that deletes ClickHouse data older than each project's retention. */
   Retention retention();
 
-  /** Trace search limits. */
+  /** Trace search, export and metrics limits. */
   Query query();
 
   /** Kafka connection settings. */
@@ -106,7 +106,7 @@ public interface QueryConfig {
     int maxPatternLength();
   }
 
-  /** Limits of the trace search API. */
+  /** Limits of trace search, export and metrics. */
   interface Query {
     /** Longest from..to range of a trace search, e.g. 31d; longer answers 400. */
     @WithDefault("31d")
@@ -119,6 +119,18 @@ public interface QueryConfig {
     /** ClickHouse max_result_rows of one search (also bounds its subqueries). */
     @WithDefault("1000000")
     long maxResultRows();
+
+    /** Most rows one GET /api/v1/traces/export streams (newest first); the rest is cut off. */
+    @WithDefault("1000000")
+    long maxExportRows();
+
+    /** Most groups one metrics request may return; more answers 400 (add a filter). */
+    @WithDefault("1000")
+    int maxGroups();
+
+    /** Most points of one metrics time series (range / interval); more answers 400. */
+    @WithDefault("1000")
+    int maxPoints();
   }
 
   /** Retention job settings; the days themselves are per project (retention_days). */

@@ -1,0 +1,141 @@
+package dev.sightline.query.storage;
+
+import dev.sightline.clickhouse.Sql;
+import dev.sightline.query.domain.metrics.MetricsDimension;
+import dev.sightline.query.domain.metrics.MetricsQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one builder of metrics SQL: group columns only from the {@link MetricsDimension} allow-list,
+ * every value through {@link Sql}. Runs on ClickHouse 18.16 (no toStartOfInterval, no Map).
+ */
+final class MetricsSql {
+
+  private MetricsSql() {}
+
+  /** Group key columns (aliases {@code k_*}) of a dimension, in the aggregates or raw rows. */
+  static List<String> keyColumns(MetricsDimension d) {
+    return switch (d) {
+      case STEP -> List.of("name AS k_step");
+      case MODEL -> List.of("model AS k_model");
+      case PROMPT ->
+          List.of("prompt_name AS k_prompt_name", "o_prompt_version AS k_prompt_version");
+      case ENVIRONMENT -> List.of("environment AS k_environment");
+      case RELEASE -> List.of("t_release AS k_release");
+      case USER -> List.of("t_user_id AS k_user");
+    };
+  }
+
+  /** Windows of the 1-minute aggregates summed per group and bucket; sketches left to merge. */
+  static String aggregates(String projectId, MetricsQuery q, boolean bucketed) {
+    List<String> where = new ArrayList<>();
+    where.add("project_id = " + Sql.quote(projectId));
+    where.add("window_date >= toDate(" + Sql.quote(day(q.from())) + ")");
+    where.add("window_date <= toDate(" + Sql.quote(day(q.to())) + ")");
+    where.add("toUInt32(window_start) >= " + Sql.number(ceilSeconds(q.from())));
+    where.add("toUInt32(window_start) < " + Sql.number(ceilSeconds(q.to())));
+    filters(where, q, "prompt_version");
+    String bucket = bucket("toUInt32(window_start)", q.interval(), bucketed);
+    return select(q, bucket)
+        + ", sum(count) AS n, sum(errors) AS errs, sum(input_tokens) AS tin,"
+        + " sum(output_tokens) AS tout, sum(cost_usd) AS cost,"
+        + " groupArray(latency_sketch) AS sketches"
+        + " FROM (SELECT *, prompt_version AS o_prompt_version"
+        // FINAL: a window is re-written with its full state on every update; only the last counts.
+        + " FROM observation_aggregates FINAL WHERE "
+        + String.join(" AND ", where)
+        + ")"
+        + groupAndOrder(q);
+  }
+
+  /** Raw observations joined to their traces' release and user, with exact quantiles. */
+  static String observations(String projectId, MetricsQuery q, boolean bucketed) {
+    List<String> where = new ArrayList<>();
+    where.add("project_id = " + Sql.quote(projectId));
+    where.add("event_date >= toDate(" + Sql.quote(day(q.from())) + ")");
+    where.add("event_date <= toDate(" + Sql.quote(day(q.to())) + ")");
+    where.add("start_time_us >= " + Sql.number(micros(q.from())));
+    where.add("start_time_us < " + Sql.number(micros(q.to())));
+    filters(where, q, "ifNull(prompt_version, 0)");
+    String obsWhere = String.join(" AND ", where);
+    String bucket = bucket("intDiv(start_time_us, 1000000)", q.interval(), bucketed);
+    return select(q, bucket)
+        + ", count() AS n, countIf(level = 'ERROR') AS errs, sum(ifNull(usage_input, 0)) AS tin,"
+        + " sum(ifNull(usage_output, 0)) AS tout, sum(ifNull(cost_total, 0)) AS cost,"
+        + " countIf(isNotNull(latency_ms)) AS timed, quantilesExactIf(0.5, 0.95, 0.99)"
+        + "(assumeNotNull(latency_ms), isNotNull(latency_ms)) AS latency"
+        + " FROM (SELECT trace_id, name, model, prompt_name,"
+        + " ifNull(prompt_version, 0) AS o_prompt_version, environment, start_time_us, level,"
+        + " usage_input, usage_output, cost_total, latency_ms FROM observations FINAL WHERE "
+        + obsWhere
+        + ") ANY LEFT JOIN (SELECT trace_id, release AS t_release, user_id AS t_user_id"
+        + " FROM traces FINAL WHERE project_id = "
+        + Sql.quote(projectId)
+        + " AND trace_id IN (SELECT trace_id FROM observations FINAL WHERE "
+        + obsWhere
+        + ")) USING trace_id"
+        + groupAndOrder(q);
+  }
+
+  private static String select(MetricsQuery q, String bucket) {
+    List<String> columns = new ArrayList<>();
+    for (MetricsDimension d : q.groupBy()) {
+      columns.addAll(keyColumns(d));
+    }
+    columns.add(bucket + " AS bucket");
+    return "SELECT " + String.join(", ", columns);
+  }
+
+  private static String groupAndOrder(MetricsQuery q) {
+    List<String> keys = new ArrayList<>();
+    for (MetricsDimension d : q.groupBy()) {
+      for (String column : keyColumns(d)) {
+        keys.add(column.substring(column.lastIndexOf(' ') + 1));
+      }
+    }
+    keys.add("bucket");
+    String list = String.join(", ", keys);
+    return " GROUP BY " + list + " ORDER BY " + list;
+  }
+
+  private static void filters(List<String> where, MetricsQuery q, String promptVersion) {
+    equal(where, "environment", q.environment());
+    equal(where, "name", q.name());
+    equal(where, "model", q.model());
+    equal(where, "prompt_name", q.promptName());
+    if (q.promptVersion() != null) {
+      where.add(promptVersion + " = " + Sql.number((long) q.promptVersion()));
+    }
+  }
+
+  private static void equal(List<String> where, String column, String value) {
+    if (value != null) {
+      where.add(Sql.identifier(column) + " = " + Sql.quote(value));
+    }
+  }
+
+  // Buckets are aligned to multiples of the interval since the epoch (UTC), so 1d = UTC days.
+  private static String bucket(String seconds, Duration interval, boolean bucketed) {
+    if (!bucketed) {
+      return "toUInt32(0)";
+    }
+    long width = interval.toSeconds();
+    return "intDiv(" + seconds + ", " + Sql.number(width) + ") * " + Sql.number(width);
+  }
+
+  private static long ceilSeconds(Instant instant) {
+    return instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
+  }
+
+  static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+  }
+
+  static String day(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+  }
+}
