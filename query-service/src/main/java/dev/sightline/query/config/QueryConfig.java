@@ -33,6 +33,20 @@ public interface QueryConfig {
   /** Trace search, export and metrics limits. */
   Query query();
 
+  /** The job that collapses closed day partitions so their reads can skip FINAL. */
+  Compaction compaction();
+
+  /** Partition compaction settings. */
+  interface Compaction {
+    /** Whether the job runs; off, every read uses FINAL and stays correct, only slower. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often closed days that received rows since the last run are collapsed again. */
+    @WithDefault("10m")
+    Duration interval();
+  }
+
   /** Kafka connection settings. */
   interface Kafka {
     /** Kafka bootstrap servers, host:port[,host:port]. */

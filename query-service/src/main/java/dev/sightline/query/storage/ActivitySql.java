@@ -14,7 +14,13 @@ final class ActivitySql {
   private ActivitySql() {}
 
   /** One row of totals over this project's traces whose {@code column} is {@code value}. */
-  static String totals(String projectId, String column, String value, Instant from, Instant to) {
+  static String totals(
+      String projectId,
+      String column,
+      String value,
+      Instant from,
+      Instant to,
+      CleanPartitions clean) {
     if (!COLUMNS.contains(column)) {
       throw new IllegalArgumentException("not a grouping column: " + column);
     }
@@ -27,18 +33,24 @@ final class ActivitySql {
         + " sum(o_count) AS observations, sum(o_tokens) AS tokens, sum(o_cost) AS cost,"
         + " sum(o_priced) AS priced, sum(o_errors) AS errors, min(timestamp_us) AS first_us,"
         + " max(timestamp_us) AS last_us, max(greatest(timestamp_us, o_end_us)) AS end_us"
-        // FINAL: a re-delivered batch is collapsed only at merge time; reads must see one row.
-        + " FROM (SELECT trace_id, session_id, timestamp_us FROM traces FINAL WHERE "
-        + traceFilter
-        + ") ANY LEFT JOIN (SELECT trace_id, count() AS o_count,"
+        // Collapsed reads: a re-delivered batch is only merged away in the background.
+        + " FROM "
+        + clean.from("traces", "trace_id, session_id, timestamp_us", traceFilter)
+        + " ANY LEFT JOIN (SELECT trace_id, count() AS o_count,"
         + " sum(ifNull(usage_total, ifNull(usage_input, 0) + ifNull(usage_output, 0)))"
         + " AS o_tokens, sum(ifNull(cost_total, 0)) AS o_cost,"
         + " countIf(isNotNull(cost_total)) AS o_priced, countIf(level = 'ERROR') AS o_errors,"
         + " max(ifNull(end_time_us, start_time_us)) AS o_end_us"
-        + " FROM observations FINAL WHERE project_id = "
-        + Sql.quote(projectId)
-        + " AND trace_id IN (SELECT trace_id FROM traces FINAL WHERE "
-        + traceFilter
-        + ") GROUP BY trace_id) USING trace_id";
+        + " FROM "
+        + clean.from(
+            "observations",
+            "trace_id, usage_total, usage_input, usage_output, cost_total, level, end_time_us,"
+                + " start_time_us",
+            "project_id = "
+                + Sql.quote(projectId)
+                + " AND trace_id IN (SELECT trace_id FROM "
+                + clean.from("traces", "trace_id", traceFilter)
+                + ")")
+        + " GROUP BY trace_id) USING trace_id";
   }
 }

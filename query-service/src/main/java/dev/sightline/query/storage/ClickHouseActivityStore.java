@@ -22,6 +22,7 @@ public class ClickHouseActivityStore implements ActivityStore {
 
   @Inject SearchQueries queries;
   @Inject TraceStore traces;
+  @Inject PartitionInspector partitions;
 
   @Override
   public Optional<SessionDetail> session(
@@ -52,7 +53,8 @@ public class ClickHouseActivityStore implements ActivityStore {
 
   private Optional<ActivityTotals> totals(
       String projectId, String column, String value, Instant from, Instant to) {
-    List<JsonNode> rows = queries.rows(ActivitySql.totals(projectId, column, value, from, to));
+    List<JsonNode> rows =
+        queries.rows(ActivitySql.totals(projectId, column, value, from, to, partitions.clean()));
     JsonNode row = rows.isEmpty() ? null : rows.get(0);
     if (row == null || row.path("traces").asLong() == 0) {
       return Optional.empty();

@@ -24,14 +24,16 @@ public class ClickHouseMetricsStore implements MetricsStore {
 
   @Inject ClickHouseRows rows;
   @Inject QueryConfig config;
+  @Inject PartitionInspector partitions;
 
   @Override
   public MetricsReport observations(String projectId, MetricsQuery q, String intervalText) {
     boolean bucketed = q.interval() != null;
+    CleanPartitions clean = partitions.clean();
     MetricsGroups groups = new MetricsGroups(config.query().maxGroups(), bucketed);
     if (q.fromAggregates()) {
       rows.forEach(
-          MetricsSql.aggregates(projectId, q, bucketed),
+          MetricsSql.aggregates(projectId, q, bucketed, clean),
           row -> {
             if (empty(row)) {
               return;
@@ -47,7 +49,7 @@ public class ClickHouseMetricsStore implements MetricsStore {
           });
     } else {
       rows.forEach(
-          MetricsSql.observations(projectId, q, bucketed),
+          MetricsSql.observations(projectId, q, bucketed, clean),
           row -> {
             if (!empty(row)) {
               groups.add(key(q, row), start(row, bucketed), values(row, exact(row)), null);
@@ -55,7 +57,7 @@ public class ClickHouseMetricsStore implements MetricsStore {
           });
       // Exact quantiles do not merge: the group totals need their own pass over the raw rows.
       rows.forEach(
-          MetricsSql.observations(projectId, q, false),
+          MetricsSql.observations(projectId, q, false, clean),
           row -> {
             if (!empty(row)) {
               groups.exactLatency(key(q, row), exact(row));
@@ -73,7 +75,8 @@ public class ClickHouseMetricsStore implements MetricsStore {
 
   @Override
   public TraceDistributionReport traces(String projectId, TraceDistributionQuery q) {
-    return TraceDistributionRows.report(rows, projectId, q, config.query().maxGroups());
+    return TraceDistributionRows.report(
+        rows, projectId, q, config.query().maxGroups(), partitions.clean());
   }
 
   // Grouping by nothing but a constant bucket yields one row of zeros for an empty range.

@@ -15,12 +15,14 @@ import java.util.List;
 public class ClickHouseObservationStore implements ObservationStore {
 
   @Inject SearchQueries queries;
+  @Inject PartitionInspector partitions;
 
   @Override
   public ObservationPage search(String projectId, ObservationSearch search) {
     // One row more than the page tells whether there is a next page.
     List<JsonNode> rows =
-        queries.rows(ObservationSearchSql.select(projectId, search, search.limit() + 1));
+        queries.rows(
+            ObservationSearchSql.select(projectId, search, search.limit() + 1, partitions.clean()));
     List<ObservationSummary> data = new ArrayList<>();
     for (int i = 0; i < Math.min(rows.size(), search.limit()); i++) {
       data.add(ObservationSearchRows.summary(rows.get(i)));

@@ -23,12 +23,13 @@ import java.nio.charset.StandardCharsets;
 public class ClickHouseTraceExporter implements TraceExporter {
 
   @Inject ClickHouseRows rows;
+  @Inject PartitionInspector partitions;
 
   @Override
   public TraceExport export(
       String projectId, TraceSearch search, ExportFormat format, long maxRows) {
     int limit = (int) Math.min(Integer.MAX_VALUE, maxRows);
-    InputStream in = rows.open(TraceSearchSql.select(projectId, search, limit));
+    InputStream in = rows.open(TraceSearchSql.select(projectId, search, limit, partitions.clean()));
     return new TraceExport() {
       @Override
       public void writeTo(OutputStream out) throws IOException {

@@ -31,7 +31,8 @@ final class MetricsSql {
   }
 
   /** Windows of the 1-minute aggregates summed per group and bucket; sketches left to merge. */
-  static String aggregates(String projectId, MetricsQuery q, boolean bucketed) {
+  static String aggregates(
+      String projectId, MetricsQuery q, boolean bucketed, CleanPartitions clean) {
     List<String> where = new ArrayList<>();
     where.add("project_id = " + Sql.quote(projectId));
     where.add("window_date >= toDate(" + Sql.quote(day(q.from())) + ")");
@@ -45,15 +46,20 @@ final class MetricsSql {
         + " sum(output_tokens) AS tout, sum(cost_usd) AS cost,"
         + " groupArray(latency_sketch) AS sketches"
         + " FROM (SELECT *, prompt_version AS o_prompt_version"
-        // FINAL: a window is re-written with its full state on every update; only the last counts.
-        + " FROM observation_aggregates FINAL WHERE "
-        + String.join(" AND ", where)
+        // Collapsed reads: a window is re-written with its full state on every update.
+        + " FROM "
+        + clean.from(
+            "observation_aggregates",
+            "window_start, environment, name, model, prompt_name, prompt_version, count, errors,"
+                + " input_tokens, output_tokens, cost_usd, latency_sketch",
+            String.join(" AND ", where))
         + ")"
         + groupAndOrder(q);
   }
 
   /** Raw observations joined to their traces' release and user, with exact quantiles. */
-  static String observations(String projectId, MetricsQuery q, boolean bucketed) {
+  static String observations(
+      String projectId, MetricsQuery q, boolean bucketed, CleanPartitions clean) {
     List<String> where = new ArrayList<>();
     where.add("project_id = " + Sql.quote(projectId));
     where.add("event_date >= toDate(" + Sql.quote(day(q.from())) + ")");
@@ -70,14 +76,22 @@ final class MetricsSql {
         + "(assumeNotNull(latency_ms), isNotNull(latency_ms)) AS latency"
         + " FROM (SELECT trace_id, name, model, prompt_name,"
         + " ifNull(prompt_version, 0) AS o_prompt_version, environment, start_time_us, level,"
-        + " usage_input, usage_output, cost_total, latency_ms FROM observations FINAL WHERE "
-        + obsWhere
-        + ") ANY LEFT JOIN (SELECT trace_id, release AS t_release, user_id AS t_user_id"
-        + " FROM traces FINAL WHERE project_id = "
-        + Sql.quote(projectId)
-        + " AND trace_id IN (SELECT trace_id FROM observations FINAL WHERE "
-        + obsWhere
-        + ")) USING trace_id"
+        + " usage_input, usage_output, cost_total, latency_ms FROM "
+        + clean.from(
+            "observations",
+            "trace_id, name, model, prompt_name, prompt_version, environment, start_time_us,"
+                + " level, usage_input, usage_output, cost_total, latency_ms",
+            obsWhere)
+        + ") ANY LEFT JOIN (SELECT trace_id, release AS t_release, user_id AS t_user_id FROM "
+        + clean.from(
+            "traces",
+            "trace_id, release, user_id",
+            "project_id = "
+                + Sql.quote(projectId)
+                + " AND trace_id IN (SELECT trace_id FROM "
+                + clean.from("observations", "trace_id", obsWhere)
+                + ")")
+        + ") USING trace_id"
         + groupAndOrder(q);
   }
 

@@ -36,6 +36,11 @@ final class ObservationSearchSql {
 
   /** The SELECT of one page ({@code rows} rows at most) of this project's matching observations. */
   static String select(String projectId, ObservationSearch s, int rows) {
+    return select(projectId, s, rows, CleanPartitions.NONE);
+  }
+
+  /** One page of the project's matching observations, collapsed reads as CleanPartitions says. */
+  static String select(String projectId, ObservationSearch s, int rows, CleanPartitions clean) {
     String project = Sql.quote(projectId);
     List<String> where = new ArrayList<>();
     where.add("project_id = " + project);
@@ -61,8 +66,8 @@ final class ObservationSearchSql {
       equal(traceWhere, "user_id", s.userId());
       equal(traceWhere, "session_id", s.sessionId());
       where.add(
-          "trace_id IN (SELECT trace_id FROM traces FINAL WHERE "
-              + String.join(" AND ", traceWhere)
+          "trace_id IN (SELECT trace_id FROM "
+              + clean.from("traces", "trace_id", String.join(" AND ", traceWhere))
               + ")");
     }
     return "SELECT * FROM (SELECT "
@@ -71,9 +76,9 @@ final class ObservationSearchSql {
         + " ifNull(end_time_us, start_time_us) - start_time_us AS latency_us, "
         + ROW_KEY
         + " AS row_key"
-        // FINAL: a re-delivered batch is collapsed only at merge time; reads must see one row.
-        + " FROM observations FINAL WHERE "
-        + String.join(" AND ", where)
+        // Collapsed reads: a re-delivered batch is only merged away in the background.
+        + " FROM "
+        + clean.from("observations", COLUMNS, String.join(" AND ", where))
         + ")"
         + outerWhere(s)
         + " ORDER BY "

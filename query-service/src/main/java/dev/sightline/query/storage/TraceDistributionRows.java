@@ -17,10 +17,14 @@ final class TraceDistributionRows {
   private TraceDistributionRows() {}
 
   static TraceDistributionReport report(
-      ClickHouseRows rows, String projectId, TraceDistributionQuery q, int maxGroups) {
+      ClickHouseRows rows,
+      String projectId,
+      TraceDistributionQuery q,
+      int maxGroups,
+      CleanPartitions clean) {
     List<TraceDistribution> groups = new ArrayList<>();
     rows.forEach(
-        select(projectId, q, maxGroups + 1),
+        select(projectId, q, maxGroups + 1, clean),
         row -> {
           if (row.path("traces").asLong() == 0) {
             // Without GROUP BY an empty range still yields one row of zeros; report no group.
@@ -36,7 +40,8 @@ final class TraceDistributionRows {
   }
 
   /** Each trace's summed cost and span first, then exact quantiles over the traces. */
-  static String select(String projectId, TraceDistributionQuery q, int maxRows) {
+  static String select(
+      String projectId, TraceDistributionQuery q, int maxRows, CleanPartitions clean) {
     List<String> where = new ArrayList<>();
     where.add("project_id = " + Sql.quote(projectId));
     where.add("event_date >= toDate(" + Sql.quote(MetricsSql.day(q.from())) + ")");
@@ -55,16 +60,21 @@ final class TraceDistributionRows {
         + "count() AS traces,"
         + " quantilesExact(0.5, 0.95, 0.99)(cost) AS cost_q, avg(cost) AS cost_mean,"
         + " sum(cost) AS cost_total, quantilesExact(0.5, 0.95, 0.99)(latency_ms) AS latency_q"
-        + " FROM (SELECT trace_id, name AS t_name FROM traces FINAL WHERE "
-        + traceWhere
+        + " FROM (SELECT trace_id, name AS t_name FROM "
+        + clean.from("traces", "trace_id, name", traceWhere)
         + ") ANY INNER JOIN (SELECT trace_id, sum(ifNull(cost_total, 0)) AS cost,"
         + " (max(ifNull(end_time_us, start_time_us)) - min(start_time_us)) / 1000 AS latency_ms"
-        // FINAL: a re-delivered observation must not count twice in its trace's cost.
-        + " FROM observations FINAL WHERE project_id = "
-        + Sql.quote(projectId)
-        + " AND trace_id IN (SELECT trace_id FROM traces FINAL WHERE "
-        + traceWhere
-        + ") GROUP BY trace_id) USING trace_id"
+        // Collapsed reads: a re-delivered observation must not count twice in its trace's cost.
+        + " FROM "
+        + clean.from(
+            "observations",
+            "trace_id, cost_total, start_time_us, end_time_us",
+            "project_id = "
+                + Sql.quote(projectId)
+                + " AND trace_id IN (SELECT trace_id FROM "
+                + clean.from("traces", "trace_id", traceWhere)
+                + ")")
+        + " GROUP BY trace_id) USING trace_id"
         + (q.byName() ? " GROUP BY t_name ORDER BY t_name" : "")
         + " LIMIT "
         + Sql.number((long) maxRows);

@@ -28,8 +28,13 @@ final class TraceSearchSql {
 
   private TraceSearchSql() {}
 
-  /** The SELECT of one page ({@code rows} rows at most) of this project's matching traces. */
+  /** {@link #select(String, TraceSearch, int, CleanPartitions)} reading every day with FINAL. */
   static String select(String projectId, TraceSearch s, int rows) {
+    return select(projectId, s, rows, CleanPartitions.NONE);
+  }
+
+  /** The SELECT of one page ({@code rows} rows at most) of this project's matching traces. */
+  static String select(String projectId, TraceSearch s, int rows, CleanPartitions clean) {
     String project = Sql.quote(projectId);
     List<String> traceWhere = new ArrayList<>();
     traceWhere.add("project_id = " + project);
@@ -53,12 +58,28 @@ final class TraceSearchSql {
         scoreWhere.add("value <= " + Sql.number(s.maxScore()));
       }
       traceWhere.add(
-          "trace_id IN (SELECT trace_id FROM scores FINAL WHERE "
-              + String.join(" AND ", scoreWhere)
+          "trace_id IN (SELECT trace_id FROM "
+              + clean.from("scores", "trace_id", String.join(" AND ", scoreWhere))
+              + ")");
+    }
+    String q = s.q() == null ? null : Sql.quote(s.q());
+    if (pagedByTraces(s)) {
+      // Newest-first pages without observation filters: pick the page from the traces alone,
+      // then aggregate only its traces' observations instead of every trace in the range.
+      traceWhere.add(
+          "trace_id IN (SELECT trace_id FROM "
+              + clean.from("traces", "trace_id, timestamp_us", String.join(" AND ", traceWhere))
+              + (s.cursor() == null
+                  ? ""
+                  : " WHERE "
+                      + SearchSql.after("timestamp_us", "trace_id", s.cursor(), s.descending()))
+              + " ORDER BY timestamp_us"
+              + (s.descending() ? " DESC, trace_id DESC" : " ASC, trace_id ASC")
+              + " LIMIT "
+              + Sql.number((long) rows)
               + ")");
     }
     String traceFilter = String.join(" AND ", traceWhere);
-    String q = s.q() == null ? null : Sql.quote(s.q());
     return "SELECT id, t_name, t_timestamp_us, t_user_id, t_session_id, t_tags, t_environment,"
         + " t_release, o_cost, o_count, o_level_rank, o_latency_us,"
         + " toInt64(round(ifNull(o_cost, 0) * 1000000000)) AS cost_nano_usd"
@@ -67,9 +88,9 @@ final class TraceSearchSql {
         + " environment AS t_environment, release AS t_release, "
         + (q == null ? "0" : matches("input", q) + " OR " + matches("output", q))
         + " AS t_q_hit, trace_id"
-        // FINAL: a re-delivered batch is collapsed only at merge time; reads must see one row.
-        + " FROM traces FINAL WHERE "
-        + traceFilter
+        // Collapsed reads: a re-delivered batch is only merged away in the background.
+        + " FROM "
+        + clean.from("traces", traceColumns(q != null), traceFilter)
         + ")"
         + " ANY LEFT JOIN (SELECT trace_id, sum(cost_total) AS o_cost, count() AS o_count,"
         + " max(multiIf(level = 'ERROR', 3, level = 'WARNING', 2, level = 'DEFAULT', 1, 0))"
@@ -80,11 +101,15 @@ final class TraceSearchSql {
         + (s.promptName() == null
             ? "0"
             : "max(" + SearchSql.prompt(s.promptName(), s.promptVersion()) + ")")
-        + " AS o_prompt_hit FROM observations FINAL WHERE project_id = "
-        + project
-        + " AND trace_id IN (SELECT trace_id FROM traces FINAL WHERE "
-        + traceFilter
-        + ")"
+        + " AS o_prompt_hit FROM "
+        + clean.from(
+            "observations",
+            observationColumns(q != null),
+            "project_id = "
+                + project
+                + " AND trace_id IN (SELECT trace_id FROM "
+                + clean.from("traces", "trace_id", traceFilter)
+                + ")")
         + " GROUP BY trace_id) USING trace_id"
         + outerWhere(s, q != null)
         + " ORDER BY "
@@ -92,6 +117,32 @@ final class TraceSearchSql {
         + (s.descending() ? " DESC, id DESC" : " ASC, id ASC")
         + " LIMIT "
         + Sql.number((long) rows);
+  }
+
+  // Only time order and trace-level filters decide a page without the observations.
+  private static boolean pagedByTraces(TraceSearch s) {
+    return s.sort() == TraceSort.TIMESTAMP
+        && s.q() == null
+        && s.model() == null
+        && s.promptName() == null
+        && s.level() == null
+        && s.hasError() == null
+        && s.minCost() == null
+        && s.maxCost() == null
+        && s.minLatencyMs() == null
+        && s.maxLatencyMs() == null;
+  }
+
+  // Input and output are the widest columns: read them only for a full-text search.
+  private static String traceColumns(boolean text) {
+    return "trace_id, name, timestamp_us, user_id, session_id, tags, environment, release"
+        + (text ? ", input, output" : "");
+  }
+
+  private static String observationColumns(boolean text) {
+    return "trace_id, cost_total, level, model, start_time_us, end_time_us, prompt_name,"
+        + " prompt_version"
+        + (text ? ", input, output" : "");
   }
 
   private static String outerWhere(TraceSearch s, boolean q) {

@@ -1,0 +1,45 @@
+package dev.sightline.query.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.clickhouse.ClickHouseClient;
+import dev.sightline.clickhouse.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collapses each closed day partition (before today, UTC) into one merged part with {@code OPTIMIZE
+ * … FINAL}, so reads of those days can skip FINAL (see CleanPartitions). Today keeps receiving rows
+ * and is read with FINAL.
+ */
+@ApplicationScoped
+public class PartitionCompactor {
+
+  @Inject ClickHouseClient clickHouse;
+  @Inject PartitionInspector inspector;
+
+  Clock clock = Clock.systemUTC();
+
+  /** Compacts every closed day that is not clean yet; returns "table/day" of each one. */
+  public List<String> run() {
+    String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+    List<String> done = new ArrayList<>();
+    for (JsonNode p : inspector.partitions()) {
+      String day = p.get("partition").asText();
+      boolean clean = p.get("parts").asLong() == 1 && p.get("min_level").asLong() >= 1;
+      // Days sort as text (ISO dates); anything not a date is left alone.
+      if (clean || !day.matches("\\d{4}-\\d{2}-\\d{2}") || day.compareTo(today) >= 0) {
+        continue;
+      }
+      String table = p.get("table").asText();
+      clickHouse.query(
+          "OPTIMIZE TABLE " + Sql.identifier(table) + " PARTITION " + Sql.quote(day) + " FINAL");
+      done.add(table + "/" + day);
+    }
+    return done;
+  }
+}
