@@ -29,7 +29,8 @@ public class ClickHouseTraceExporter implements TraceExporter {
   public TraceExport export(
       String projectId, TraceSearch search, ExportFormat format, long maxRows) {
     int limit = (int) Math.min(Integer.MAX_VALUE, maxRows);
-    InputStream in = rows.open(TraceSearchSql.select(projectId, search, limit, partitions.clean()));
+    InputStream in =
+        rows.open(TraceSearchSql.select(projectId, search, limit, partitions.clean(), null));
     return new TraceExport() {
       @Override
       public void writeTo(OutputStream out) throws IOException {

@@ -41,9 +41,19 @@ public class ClickHouseTraceStore implements TraceStore {
   @Override
   public TracePage search(String projectId, TraceSearch search) {
     // One row more than the page tells whether there is a next page.
+    CleanPartitions clean = partitions.clean();
+    List<String> pageIds = null;
+    if (TraceSearchSql.pagedByTraces(search)) {
+      pageIds =
+          queries.rows(TraceSearchSql.page(projectId, search, search.limit() + 1, clean)).stream()
+              .map(row -> row.get("trace_id").asText())
+              .toList();
+      if (pageIds.isEmpty()) {
+        return new TracePage(List.of(), null);
+      }
+    }
     List<JsonNode> rows =
-        queries.rows(
-            TraceSearchSql.select(projectId, search, search.limit() + 1, partitions.clean()));
+        queries.rows(TraceSearchSql.select(projectId, search, search.limit() + 1, clean, pageIds));
     List<TraceSummary> data = new ArrayList<>();
     for (int i = 0; i < Math.min(rows.size(), search.limit()); i++) {
       data.add(TraceSearchRows.summary(rows.get(i)));

@@ -28,13 +28,88 @@ final class TraceSearchSql {
 
   private TraceSearchSql() {}
 
-  /** {@link #select(String, TraceSearch, int, CleanPartitions)} reading every day with FINAL. */
+  /** {@link #select(String, TraceSearch, int, CleanPartitions, List)} reading all with FINAL. */
   static String select(String projectId, TraceSearch s, int rows) {
-    return select(projectId, s, rows, CleanPartitions.NONE);
+    return select(projectId, s, rows, CleanPartitions.NONE, null);
   }
 
-  /** The SELECT of one page ({@code rows} rows at most) of this project's matching traces. */
-  static String select(String projectId, TraceSearch s, int rows, CleanPartitions clean) {
+  /**
+   * The SELECT of one page ({@code rows} rows at most) of this project's matching traces; with
+   * {@code pageIds} (from {@link #page}) only those traces are read.
+   */
+  static String select(
+      String projectId, TraceSearch s, int rows, CleanPartitions clean, List<String> pageIds) {
+    List<String> traceWhere = traceWhere(projectId, s, clean);
+    String project = Sql.quote(projectId);
+    String q = s.q() == null ? null : Sql.quote(s.q());
+    String ids =
+        pageIds == null
+            ? null
+            : "(" + String.join(", ", pageIds.stream().map(Sql::quote).toList()) + ")";
+    if (ids != null) {
+      traceWhere.add("trace_id IN " + ids);
+    }
+    String traceFilter = String.join(" AND ", traceWhere);
+    // A known page names its traces; otherwise the observations of every matching trace.
+    String observationTraces =
+        ids != null
+            ? ids
+            : "(SELECT trace_id FROM " + clean.from("traces", "trace_id", traceFilter) + ")";
+    return "SELECT id, t_name, t_timestamp_us, t_user_id, t_session_id, t_tags, t_environment,"
+        + " t_release, o_cost, o_count, o_level_rank, o_latency_us,"
+        + " toInt64(round(ifNull(o_cost, 0) * 1000000000)) AS cost_nano_usd"
+        + " FROM (SELECT trace_id AS id, name AS t_name, timestamp_us AS t_timestamp_us,"
+        + " user_id AS t_user_id, session_id AS t_session_id, tags AS t_tags,"
+        + " environment AS t_environment, release AS t_release, "
+        + (q == null ? "0" : matches("input", q) + " OR " + matches("output", q))
+        + " AS t_q_hit, trace_id"
+        // Collapsed reads: a re-delivered batch is only merged away in the background.
+        + " FROM "
+        + clean.from("traces", traceColumns(q != null), traceFilter)
+        + ")"
+        + " ANY LEFT JOIN (SELECT trace_id, sum(cost_total) AS o_cost, count() AS o_count,"
+        + " max(multiIf(level = 'ERROR', 3, level = 'WARNING', 2, level = 'DEFAULT', 1, 0))"
+        + " AS o_level_rank, groupUniqArray(model) AS o_models,"
+        + " max(ifNull(end_time_us, start_time_us)) - min(start_time_us) AS o_latency_us, "
+        + (q == null ? "0" : "max(" + matches("input", q) + " OR " + matches("output", q) + ")")
+        + " AS o_q_hit, "
+        + (s.promptName() == null
+            ? "0"
+            : "max(" + SearchSql.prompt(s.promptName(), s.promptVersion()) + ")")
+        + " AS o_prompt_hit FROM "
+        + clean.from(
+            "observations",
+            observationColumns(q != null),
+            "project_id = " + project + " AND trace_id IN " + observationTraces)
+        + " GROUP BY trace_id) USING trace_id"
+        + outerWhere(s, q != null)
+        + " ORDER BY "
+        + SORT_KEYS.get(s.sort())
+        + (s.descending() ? " DESC, id DESC" : " ASC, id ASC")
+        + " LIMIT "
+        + Sql.number((long) rows);
+  }
+
+  /**
+   * The ids of one newest-first page when {@link #pagedByTraces} holds: picked from the traces
+   * alone, so the page query then aggregates only these traces' observations.
+   */
+  static String page(String projectId, TraceSearch s, int rows, CleanPartitions clean) {
+    return "SELECT trace_id FROM "
+        + clean.from(
+            "traces",
+            "trace_id, timestamp_us",
+            String.join(" AND ", traceWhere(projectId, s, clean)))
+        + (s.cursor() == null
+            ? ""
+            : " WHERE " + SearchSql.after("timestamp_us", "trace_id", s.cursor(), s.descending()))
+        + " ORDER BY timestamp_us"
+        + (s.descending() ? " DESC, trace_id DESC" : " ASC, trace_id ASC")
+        + " LIMIT "
+        + Sql.number((long) rows);
+  }
+
+  private static List<String> traceWhere(String projectId, TraceSearch s, CleanPartitions clean) {
     String project = Sql.quote(projectId);
     List<String> traceWhere = new ArrayList<>();
     traceWhere.add("project_id = " + project);
@@ -62,65 +137,11 @@ final class TraceSearchSql {
               + clean.from("scores", "trace_id", String.join(" AND ", scoreWhere))
               + ")");
     }
-    String q = s.q() == null ? null : Sql.quote(s.q());
-    if (pagedByTraces(s)) {
-      // Newest-first pages without observation filters: pick the page from the traces alone,
-      // then aggregate only its traces' observations instead of every trace in the range.
-      traceWhere.add(
-          "trace_id IN (SELECT trace_id FROM "
-              + clean.from("traces", "trace_id, timestamp_us", String.join(" AND ", traceWhere))
-              + (s.cursor() == null
-                  ? ""
-                  : " WHERE "
-                      + SearchSql.after("timestamp_us", "trace_id", s.cursor(), s.descending()))
-              + " ORDER BY timestamp_us"
-              + (s.descending() ? " DESC, trace_id DESC" : " ASC, trace_id ASC")
-              + " LIMIT "
-              + Sql.number((long) rows)
-              + ")");
-    }
-    String traceFilter = String.join(" AND ", traceWhere);
-    return "SELECT id, t_name, t_timestamp_us, t_user_id, t_session_id, t_tags, t_environment,"
-        + " t_release, o_cost, o_count, o_level_rank, o_latency_us,"
-        + " toInt64(round(ifNull(o_cost, 0) * 1000000000)) AS cost_nano_usd"
-        + " FROM (SELECT trace_id AS id, name AS t_name, timestamp_us AS t_timestamp_us,"
-        + " user_id AS t_user_id, session_id AS t_session_id, tags AS t_tags,"
-        + " environment AS t_environment, release AS t_release, "
-        + (q == null ? "0" : matches("input", q) + " OR " + matches("output", q))
-        + " AS t_q_hit, trace_id"
-        // Collapsed reads: a re-delivered batch is only merged away in the background.
-        + " FROM "
-        + clean.from("traces", traceColumns(q != null), traceFilter)
-        + ")"
-        + " ANY LEFT JOIN (SELECT trace_id, sum(cost_total) AS o_cost, count() AS o_count,"
-        + " max(multiIf(level = 'ERROR', 3, level = 'WARNING', 2, level = 'DEFAULT', 1, 0))"
-        + " AS o_level_rank, groupUniqArray(model) AS o_models,"
-        + " max(ifNull(end_time_us, start_time_us)) - min(start_time_us) AS o_latency_us, "
-        + (q == null ? "0" : "max(" + matches("input", q) + " OR " + matches("output", q) + ")")
-        + " AS o_q_hit, "
-        + (s.promptName() == null
-            ? "0"
-            : "max(" + SearchSql.prompt(s.promptName(), s.promptVersion()) + ")")
-        + " AS o_prompt_hit FROM "
-        + clean.from(
-            "observations",
-            observationColumns(q != null),
-            "project_id = "
-                + project
-                + " AND trace_id IN (SELECT trace_id FROM "
-                + clean.from("traces", "trace_id", traceFilter)
-                + ")")
-        + " GROUP BY trace_id) USING trace_id"
-        + outerWhere(s, q != null)
-        + " ORDER BY "
-        + SORT_KEYS.get(s.sort())
-        + (s.descending() ? " DESC, id DESC" : " ASC, id ASC")
-        + " LIMIT "
-        + Sql.number((long) rows);
+    return traceWhere;
   }
 
-  // Only time order and trace-level filters decide a page without the observations.
-  private static boolean pagedByTraces(TraceSearch s) {
+  /** Whether time order and trace-level filters alone decide a page (see {@link #page}). */
+  static boolean pagedByTraces(TraceSearch s) {
     return s.sort() == TraceSort.TIMESTAMP
         && s.q() == null
         && s.model() == null
