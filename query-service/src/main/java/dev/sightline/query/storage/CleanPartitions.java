@@ -8,17 +8,17 @@ import java.util.stream.Collectors;
 /**
  * The day partitions of each table that hold no duplicate row identity — exactly one active part,
  * and that part made by a merge (so ReplacingMergeTree already collapsed it) — and the FROM source
- * that reads those without FINAL and only the rest with it.
+ * that reads those as stored and collapses versions only in the rest.
  *
  * <p>Why: on ClickHouse 18.16 FINAL is single-threaded and merges on every read; a day of 1.5M
  * observations took 1 s with FINAL (0.3 s after compaction) against 0.05 s without. The compaction
- * job keeps closed days clean, so only today's (and late-touched) partitions pay for FINAL. An
+ * job keeps closed days clean, so only today's (and late-touched) partitions pay for a collapse. An
  * insert landing between the check and the read could show a re-delivered duplicate of an old day
  * for that one read; re-deliveries happen within seconds of the original, into today.
  */
 record CleanPartitions(Map<String, Set<String>> daysByTable) {
 
-  /** Nothing known clean: every read uses FINAL (tests of SQL shape, empty databases). */
+  /** Nothing known clean: every read collapses versions (SQL shape tests, empty databases). */
   static final CleanPartitions NONE = new CleanPartitions(Map.of());
 
   /** Each table's day column, the partition key of the migrations. */
@@ -26,16 +26,26 @@ record CleanPartitions(Map<String, Set<String>> daysByTable) {
     return table.equals("observation_aggregates") ? "window_date" : "event_date";
   }
 
+  /** The row identity of each table: what ReplacingMergeTree collapses on (its ORDER BY). */
+  static String identity(String table) {
+    return switch (table) {
+      case "traces" -> "project_id, trace_id";
+      case "observations" -> "project_id, trace_id, observation_id";
+      case "scores" -> "project_id, trace_id, score_id";
+      case "observation_aggregates" ->
+          "project_id, window_start, environment, name, model, prompt_name, prompt_version";
+      default -> throw new IllegalArgumentException("not a collapsed table: " + table);
+    };
+  }
+
   /**
    * A parenthesized FROM source: {@code columns} of {@code table}'s rows matching {@code where},
    * collapsed to the newest version of each row identity.
    */
   String from(String table, String columns, String where) {
-    String t = Sql.identifier(table);
     Set<String> clean = daysByTable.getOrDefault(table, Set.of());
-    String finalRead = "SELECT " + columns + " FROM " + t + " FINAL WHERE " + where;
     if (clean.isEmpty()) {
-      return "(" + finalRead + ")";
+      return "(" + newest(table, columns, where, "1") + ")";
     }
     String days =
         clean.stream()
@@ -46,7 +56,7 @@ record CleanPartitions(Map<String, Set<String>> daysByTable) {
     return "(SELECT "
         + columns
         + " FROM "
-        + t
+        + Sql.identifier(table)
         + " WHERE "
         + where
         + " AND "
@@ -54,11 +64,42 @@ record CleanPartitions(Map<String, Set<String>> daysByTable) {
         + " IN ("
         + days
         + ") UNION ALL "
-        + finalRead
-        + " AND "
-        + day
-        + " NOT IN ("
+        + newest(table, columns, where, day + " NOT IN (" + days + ")")
+        + ")";
+  }
+
+  /**
+   * The newest version of each row identity among the rows matching {@code where}, filtered again
+   * after the collapse exactly like FINAL: candidates by the filter, then their newest versions,
+   * then the filter on those. Cheaper than FINAL on 18.16 when the filter is selective (0.33 s
+   * against 1.35 s for one day's partition of a 10M-row bench), and correct when an older version
+   * matched and the newest does not.
+   */
+  private static String newest(String table, String columns, String where, String days) {
+    String t = Sql.identifier(table);
+    String id = identity(table);
+    return "SELECT "
+        + columns
+        + " FROM (SELECT "
+        + columns
+        + ", ("
+        + where
+        + ") AS sl_match FROM "
+        + t
+        + " WHERE "
         + days
-        + "))";
+        + " AND ("
+        + id
+        + ") IN (SELECT "
+        + id
+        + " FROM "
+        + t
+        + " WHERE "
+        + where
+        + " AND "
+        + days
+        + ") ORDER BY version DESC LIMIT 1 BY tuple("
+        + id
+        + ")) WHERE sl_match";
   }
 }

@@ -9,35 +9,41 @@ import org.junit.jupiter.api.Test;
 class CleanPartitionsTest {
 
   @Test
-  void readsEverythingWithFinalWhenNoDayIsKnownClean() {
+  void collapsesEveryDayWhenNoneIsKnownClean() {
     String from = CleanPartitions.NONE.from("traces", "trace_id", "project_id = 'p'");
 
-    assertThat(from).isEqualTo("(SELECT trace_id FROM traces FINAL WHERE project_id = 'p')");
+    assertThat(from)
+        .isEqualTo(
+            "(SELECT trace_id FROM (SELECT trace_id, (project_id = 'p') AS sl_match FROM traces"
+                + " WHERE 1 AND (project_id, trace_id) IN (SELECT project_id, trace_id FROM traces"
+                + " WHERE project_id = 'p' AND 1) ORDER BY version DESC LIMIT 1 BY"
+                + " tuple(project_id, trace_id)) WHERE sl_match)");
   }
 
   @Test
-  void readsCleanDaysWithoutFinalAndEveryOtherDayWithIt() {
+  void readsCleanDaysAsStoredAndCollapsesOnlyTheOtherDays() {
     CleanPartitions clean =
         new CleanPartitions(Map.of("observations", Set.of("2026-11-27", "2026-11-26")));
 
     String from = clean.from("observations", "trace_id, cost_total", "project_id = 'p'");
 
     assertThat(from)
-        .isEqualTo(
+        .startsWith(
             "(SELECT trace_id, cost_total FROM observations WHERE project_id = 'p' AND event_date"
-                + " IN (toDate('2026-11-26'), toDate('2026-11-27')) UNION ALL SELECT trace_id,"
-                + " cost_total FROM observations FINAL WHERE project_id = 'p' AND event_date NOT IN"
-                + " (toDate('2026-11-26'), toDate('2026-11-27')))");
+                + " IN (toDate('2026-11-26'), toDate('2026-11-27')) UNION ALL SELECT")
+        .contains("WHERE event_date NOT IN (toDate('2026-11-26'), toDate('2026-11-27')) AND")
+        .contains("LIMIT 1 BY tuple(project_id, trace_id, observation_id)")
+        .doesNotContain("FINAL");
   }
 
   @Test
-  void usesTheWindowDayForTheAggregates() {
+  void usesTheWindowDayAndWindowIdentityForTheAggregates() {
     CleanPartitions clean =
         new CleanPartitions(Map.of("observation_aggregates", Set.of("2026-11-27")));
 
     assertThat(clean.from("observation_aggregates", "count", "1"))
         .contains("window_date IN (toDate('2026-11-27'))")
-        .contains("window_date NOT IN");
-    assertThat(clean.from("traces", "trace_id", "1")).contains("traces FINAL");
+        .contains("window_date NOT IN")
+        .contains("tuple(project_id, window_start, environment, name, model, prompt_name,");
   }
 }

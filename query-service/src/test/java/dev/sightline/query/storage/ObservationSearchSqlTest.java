@@ -17,8 +17,8 @@ class ObservationSearchSqlTest {
   void scopesObservationsAndTheirTracesToTheProject() {
     String sql = ObservationSearchSql.select("proj_x", search("u", null), 51);
 
-    assertThat(sql).contains("FROM observations FINAL WHERE project_id = 'proj_x'");
-    assertThat(sql).contains("FROM traces FINAL WHERE project_id = 'proj_x' AND user_id = 'u'");
+    assertThat(sql).contains("FROM observations WHERE project_id = 'proj_x'");
+    assertThat(sql).contains("FROM traces WHERE project_id = 'proj_x' AND user_id = 'u'");
     assertThat(sql).endsWith("ORDER BY start_time_us DESC, row_key DESC LIMIT 51");
   }
 

@@ -15,11 +15,13 @@ class TraceSearchSqlTest {
   private static final Instant TO = Instant.parse("2026-11-29T00:00:00Z");
 
   @Test
-  void readsBothTablesWithFinalAndScopesThemToTheProject() {
+  void readsBothTablesCollapsedAndScopesThemToTheProject() {
     String sql = TraceSearchSql.select("proj_x", search("x", null), 51);
 
-    assertThat(sql).contains("FROM traces FINAL WHERE project_id = 'proj_x'");
-    assertThat(sql).contains("FROM observations FINAL WHERE project_id = 'proj_x'");
+    assertThat(sql).contains("FROM traces WHERE project_id = 'proj_x'");
+    assertThat(sql).contains("LIMIT 1 BY tuple(project_id, trace_id)");
+    assertThat(sql).contains("FROM observations WHERE project_id = 'proj_x'");
+    assertThat(sql).contains("LIMIT 1 BY tuple(project_id, trace_id, observation_id)");
     assertThat(sql).endsWith("ORDER BY t_timestamp_us DESC, id DESC LIMIT 51");
   }
 
