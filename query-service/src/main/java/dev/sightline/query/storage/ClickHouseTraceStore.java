@@ -6,10 +6,12 @@ import dev.sightline.clickhouse.Sql;
 import dev.sightline.query.domain.TraceStore;
 import dev.sightline.query.domain.search.TracePage;
 import dev.sightline.query.domain.search.TraceSearch;
+import dev.sightline.query.domain.search.TraceSort;
 import dev.sightline.query.domain.search.TraceSummary;
 import dev.sightline.query.domain.trace.Trace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +55,10 @@ public class ClickHouseTraceStore implements TraceStore {
       }
     }
     List<JsonNode> rows =
-        queries.rows(TraceSearchSql.select(projectId, search, search.limit() + 1, clean, pageIds));
+        pageIds == null && search.sort() == TraceSort.TIMESTAMP
+            ? sliced(projectId, search, clean)
+            : queries.rows(
+                TraceSearchSql.select(projectId, search, search.limit() + 1, clean, pageIds));
     List<TraceSummary> data = new ArrayList<>();
     for (int i = 0; i < Math.min(rows.size(), search.limit()); i++) {
       data.add(TraceSearchRows.summary(rows.get(i)));
@@ -63,6 +68,35 @@ public class ClickHouseTraceStore implements TraceStore {
             ? TraceSearchRows.cursor(rows.get(search.limit() - 1), search).encode()
             : null;
     return new TracePage(data, next);
+  }
+
+  // Time order with observation filters or text: newest hour first, then wider slices, until the
+  // page (plus one row) is full; each slice only reads its own traces' observations.
+  private List<JsonNode> sliced(String projectId, TraceSearch search, CleanPartitions clean) {
+    int need = search.limit() + 1;
+    Instant edge = null;
+    if (search.cursor() != null) {
+      Instant at = Instant.ofEpochSecond(0, search.cursor().sortValue() * 1000);
+      edge = search.descending() ? min(search.to(), at.plusNanos(1000)) : max(search.from(), at);
+    }
+    List<JsonNode> rows = new ArrayList<>();
+    for (Instant[] slice : TimeSlices.of(search.from(), search.to(), search.descending(), edge)) {
+      TraceSearch part = search.withRange(slice[0], slice[1]);
+      rows.addAll(
+          queries.rows(TraceSearchSql.select(projectId, part, need - rows.size(), clean, null)));
+      if (rows.size() >= need) {
+        break;
+      }
+    }
+    return rows;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   @Override

@@ -48,6 +48,36 @@ public record TraceSearch(
     tags = List.copyOf(tags);
   }
 
+  /** The same search over a narrower time range (a slice of this one). */
+  public TraceSearch withRange(Instant sliceFrom, Instant sliceTo) {
+    return new TraceSearch(
+        sliceFrom,
+        sliceTo,
+        name,
+        userId,
+        sessionId,
+        tags,
+        environment,
+        release,
+        model,
+        promptName,
+        promptVersion,
+        scoreName,
+        minScore,
+        maxScore,
+        level,
+        hasError,
+        minCost,
+        maxCost,
+        minLatencyMs,
+        maxLatencyMs,
+        q,
+        sort,
+        descending,
+        limit,
+        cursor);
+  }
+
   /**
    * The first {@code limit} traces of one session or user in [from, to), oldest or newest first.
    */
