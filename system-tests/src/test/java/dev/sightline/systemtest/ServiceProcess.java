@@ -1,6 +1,7 @@
 package dev.sightline.systemtest;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** One packaged service started as a separate process, as ./sightline up starts it. */
 final class ServiceProcess implements AutoCloseable {
@@ -19,35 +23,48 @@ final class ServiceProcess implements AutoCloseable {
 
   private final String name;
   private final int port;
-  private final Process process;
+  private final List<String> command;
+  private final Map<String, String> env;
   private final Path log;
+  private volatile Process process;
 
-  private ServiceProcess(String name, int port, Process process, Path log) {
+  private ServiceProcess(
+      String name, int port, List<String> command, Map<String, String> env, Path log) {
     this.name = name;
     this.port = port;
-    this.process = process;
+    this.command = command;
+    this.env = env;
     this.log = log;
   }
 
   /** Starts {@code module}'s fast-jar with the given environment on a free HTTP port. */
   static ServiceProcess start(Path root, String module, Map<String, String> env)
       throws IOException {
-    int port = freePort();
+    return start(root, module, env, List.of(), module);
+  }
+
+  /**
+   * Starts {@code module}'s fast-jar with extra JVM arguments (e.g. {@code -Dkey=value}) and its
+   * log at {@code system-tests/target/service-logs/<logName>.log}.
+   */
+  static ServiceProcess start(
+      Path root, String module, Map<String, String> env, List<String> jvmArgs, String logName)
+      throws IOException {
     Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: package the services first");
     }
     Path logs = root.resolve("system-tests/target/service-logs");
     Files.createDirectories(logs);
-    Path log = logs.resolve(module + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder("java", "-Xmx384m", "-jar", jar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    return new ServiceProcess(module, port, builder.start(), log);
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx384m"));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-jar", jar.toString()));
+    ServiceProcess service =
+        new ServiceProcess(
+            module, freePort(), command, Map.copyOf(env), logs.resolve(logName + ".log"));
+    Files.deleteIfExists(service.log);
+    service.launch();
+    return service;
   }
 
   static int freePort() throws IOException {
@@ -58,6 +75,19 @@ final class ServiceProcess implements AutoCloseable {
 
   String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** Starts the process again on the same port with the same configuration; log appended. */
+  void restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    launch();
+  }
+
+  /** Kills the process without warning (SIGKILL, like kill -9) and waits until it is gone. */
+  void killHard() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
   }
 
   /** Whether /q/health/ready answers 200; fails fast with the log tail if the process died. */
@@ -92,19 +122,24 @@ final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
+    if (process != null) {
+      ChildProcesses.stop(process, 15);
     }
   }
 
   @Override
   public String toString() {
     return name + "@" + port;
+  }
+
+  private void launch() throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(env);
+    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    process = ChildProcesses.track(builder.start());
   }
 }
