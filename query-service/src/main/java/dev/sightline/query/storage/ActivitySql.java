@@ -29,13 +29,14 @@ final class ActivitySql {
     where.add(Sql.identifier(column) + " = " + Sql.quote(value));
     SearchSql.range(where, "event_date", "timestamp_us", from, to);
     String traceFilter = String.join(" AND ", where);
+    String keys = "project_id = " + Sql.quote(projectId);
     return "SELECT count() AS traces, uniqExactIf(session_id, session_id != '') AS sessions,"
         + " sum(o_count) AS observations, sum(o_tokens) AS tokens, sum(o_cost) AS cost,"
         + " sum(o_priced) AS priced, sum(o_errors) AS errors, min(timestamp_us) AS first_us,"
         + " max(timestamp_us) AS last_us, max(greatest(timestamp_us, o_end_us)) AS end_us"
         // Collapsed reads: a re-delivered batch is only merged away in the background.
         + " FROM "
-        + clean.from("traces", "trace_id, session_id, timestamp_us", traceFilter)
+        + clean.from("traces", "trace_id, session_id, timestamp_us", traceFilter, keys)
         + " ANY LEFT JOIN (SELECT trace_id, count() AS o_count,"
         + " sum(ifNull(usage_total, ifNull(usage_input, 0) + ifNull(usage_output, 0)))"
         + " AS o_tokens, sum(ifNull(cost_total, 0)) AS o_cost,"
@@ -49,8 +50,9 @@ final class ActivitySql {
             "project_id = "
                 + Sql.quote(projectId)
                 + " AND trace_id IN (SELECT trace_id FROM "
-                + clean.from("traces", "trace_id", traceFilter)
-                + ")")
+                + clean.from("traces", "trace_id", traceFilter, keys)
+                + ")",
+            keys)
         + " GROUP BY trace_id) USING trace_id";
   }
 }

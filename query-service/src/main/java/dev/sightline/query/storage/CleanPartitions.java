@@ -43,9 +43,18 @@ record CleanPartitions(Map<String, Set<String>> daysByTable) {
    * collapsed to the newest version of each row identity.
    */
   String from(String table, String columns, String where) {
+    return from(table, columns, where, "1");
+  }
+
+  /**
+   * {@link #from(String, String, String)} with {@code keyFilter}: conditions on row-identity
+   * columns only (project, trace), which every version of a row shares, so they may narrow the scan
+   * that looks up the candidates' newest versions through the primary key.
+   */
+  String from(String table, String columns, String where, String keyFilter) {
     Set<String> clean = daysByTable.getOrDefault(table, Set.of());
     if (clean.isEmpty()) {
-      return "(" + newest(table, columns, where, "1") + ")";
+      return "(" + newest(table, columns, where, keyFilter) + ")";
     }
     String days =
         clean.stream()
@@ -64,7 +73,7 @@ record CleanPartitions(Map<String, Set<String>> daysByTable) {
         + " IN ("
         + days
         + ") UNION ALL "
-        + newest(table, columns, where, day + " NOT IN (" + days + ")")
+        + newest(table, columns, where, keyFilter + " AND " + day + " NOT IN (" + days + ")")
         + ")";
   }
 

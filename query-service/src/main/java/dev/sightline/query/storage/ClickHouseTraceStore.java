@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** {@link TraceStore} on ClickHouse; every query is scoped to the caller's project. */
 @ApplicationScoped
@@ -45,20 +46,24 @@ public class ClickHouseTraceStore implements TraceStore {
     // One row more than the page tells whether there is a next page.
     CleanPartitions clean = partitions.clean();
     List<String> pageIds = null;
+    TraceSearch read = search;
     if (TraceSearchSql.pagedByTraces(search)) {
-      pageIds =
-          queries.rows(TraceSearchSql.page(projectId, search, search.limit() + 1, clean)).stream()
-              .map(row -> row.get("trace_id").asText())
-              .toList();
-      if (pageIds.isEmpty()) {
+      List<JsonNode> page =
+          sliced(search, (part, n) -> TraceSearchSql.page(projectId, part, n, clean));
+      if (page.isEmpty()) {
         return new TracePage(List.of(), null);
       }
+      pageIds = page.stream().map(row -> row.get("trace_id").asText()).toList();
+      // Only the page's own time span (and its partitions) needs reading again.
+      long first = page.stream().mapToLong(r -> r.get("timestamp_us").asLong()).min().orElseThrow();
+      long last = page.stream().mapToLong(r -> r.get("timestamp_us").asLong()).max().orElseThrow();
+      read = search.withRange(micros(first), micros(last + 1));
     }
     List<JsonNode> rows =
         pageIds == null && search.sort() == TraceSort.TIMESTAMP
-            ? sliced(projectId, search, clean)
+            ? sliced(search, (part, n) -> TraceSearchSql.select(projectId, part, n, clean, null))
             : queries.rows(
-                TraceSearchSql.select(projectId, search, search.limit() + 1, clean, pageIds));
+                TraceSearchSql.select(projectId, read, search.limit() + 1, clean, pageIds));
     List<TraceSummary> data = new ArrayList<>();
     for (int i = 0; i < Math.min(rows.size(), search.limit()); i++) {
       data.add(TraceSearchRows.summary(rows.get(i)));
@@ -70,9 +75,9 @@ public class ClickHouseTraceStore implements TraceStore {
     return new TracePage(data, next);
   }
 
-  // Time order with observation filters or text: newest hour first, then wider slices, until the
-  // page (plus one row) is full; each slice only reads its own traces' observations.
-  private List<JsonNode> sliced(String projectId, TraceSearch search, CleanPartitions clean) {
+  // Time order: newest hour first, then wider slices, until the page (plus one row) is full; each
+  // slice reads only its days' partitions and its own traces' observations.
+  private List<JsonNode> sliced(TraceSearch search, BiFunction<TraceSearch, Integer, String> sql) {
     int need = search.limit() + 1;
     Instant edge = null;
     if (search.cursor() != null) {
@@ -82,13 +87,16 @@ public class ClickHouseTraceStore implements TraceStore {
     List<JsonNode> rows = new ArrayList<>();
     for (Instant[] slice : TimeSlices.of(search.from(), search.to(), search.descending(), edge)) {
       TraceSearch part = search.withRange(slice[0], slice[1]);
-      rows.addAll(
-          queries.rows(TraceSearchSql.select(projectId, part, need - rows.size(), clean, null)));
+      rows.addAll(queries.rows(sql.apply(part, need - rows.size())));
       if (rows.size() >= need) {
         break;
       }
     }
     return rows;
+  }
+
+  private static Instant micros(long us) {
+    return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000), Math.floorMod(us, 1_000_000) * 1000);
   }
 
   private static Instant min(Instant a, Instant b) {

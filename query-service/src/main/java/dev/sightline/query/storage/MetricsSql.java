@@ -52,7 +52,8 @@ final class MetricsSql {
             "observation_aggregates",
             "window_start, environment, name, model, prompt_name, prompt_version, count, errors,"
                 + " input_tokens, output_tokens, cost_usd, latency_sketch",
-            String.join(" AND ", where))
+            String.join(" AND ", where),
+            "project_id = " + Sql.quote(projectId))
         + ")"
         + groupAndOrder(q);
   }
@@ -81,7 +82,8 @@ final class MetricsSql {
             "observations",
             "trace_id, name, model, prompt_name, prompt_version, environment, start_time_us,"
                 + " level, usage_input, usage_output, cost_total, latency_ms",
-            obsWhere)
+            obsWhere,
+            "project_id = " + Sql.quote(projectId))
         + ") ANY LEFT JOIN (SELECT trace_id, release AS t_release, user_id AS t_user_id FROM "
         + clean.from(
             "traces",
@@ -89,8 +91,10 @@ final class MetricsSql {
             "project_id = "
                 + Sql.quote(projectId)
                 + " AND trace_id IN (SELECT trace_id FROM "
-                + clean.from("observations", "trace_id", obsWhere)
-                + ")")
+                + clean.from(
+                    "observations", "trace_id", obsWhere, "project_id = " + Sql.quote(projectId))
+                + ")",
+            "project_id = " + Sql.quote(projectId))
         + ") USING trace_id"
         + groupAndOrder(q);
   }

@@ -67,7 +67,8 @@ final class ObservationSearchSql {
       equal(traceWhere, "session_id", s.sessionId());
       where.add(
           "trace_id IN (SELECT trace_id FROM "
-              + clean.from("traces", "trace_id", String.join(" AND ", traceWhere))
+              + clean.from(
+                  "traces", "trace_id", String.join(" AND ", traceWhere), "project_id = " + project)
               + ")");
     }
     return "SELECT * FROM (SELECT "
@@ -78,7 +79,8 @@ final class ObservationSearchSql {
         + " AS row_key"
         // Collapsed reads: a re-delivered batch is only merged away in the background.
         + " FROM "
-        + clean.from("observations", COLUMNS, String.join(" AND ", where))
+        + clean.from(
+            "observations", COLUMNS, String.join(" AND ", where), "project_id = " + project)
         + ")"
         + outerWhere(s)
         + " ORDER BY "

@@ -61,7 +61,7 @@ final class TraceDistributionRows {
         + " quantilesExact(0.5, 0.95, 0.99)(cost) AS cost_q, avg(cost) AS cost_mean,"
         + " sum(cost) AS cost_total, quantilesExact(0.5, 0.95, 0.99)(latency_ms) AS latency_q"
         + " FROM (SELECT trace_id, name AS t_name FROM "
-        + clean.from("traces", "trace_id, name", traceWhere)
+        + clean.from("traces", "trace_id, name", traceWhere, "project_id = " + Sql.quote(projectId))
         + ") ANY INNER JOIN (SELECT trace_id, sum(ifNull(cost_total, 0)) AS cost,"
         + " (max(ifNull(end_time_us, start_time_us)) - min(start_time_us)) / 1000 AS latency_ms"
         // Collapsed reads: a re-delivered observation must not count twice in its trace's cost.
@@ -72,8 +72,10 @@ final class TraceDistributionRows {
             "project_id = "
                 + Sql.quote(projectId)
                 + " AND trace_id IN (SELECT trace_id FROM "
-                + clean.from("traces", "trace_id", traceWhere)
-                + ")")
+                + clean.from(
+                    "traces", "trace_id", traceWhere, "project_id = " + Sql.quote(projectId))
+                + ")",
+            "project_id = " + Sql.quote(projectId))
         + " GROUP BY trace_id) USING trace_id"
         + (q.byName() ? " GROUP BY t_name ORDER BY t_name" : "")
         + " LIMIT "

@@ -50,11 +50,15 @@ final class TraceSearchSql {
       traceWhere.add("trace_id IN " + ids);
     }
     String traceFilter = String.join(" AND ", traceWhere);
+    // Identity-only conditions (project, a known page's trace ids) narrow the version lookups.
+    String traceKeys = "project_id = " + project + (ids == null ? "" : " AND trace_id IN " + ids);
     // A known page names its traces; otherwise the observations of every matching trace.
     String observationTraces =
         ids != null
             ? ids
-            : "(SELECT trace_id FROM " + clean.from("traces", "trace_id", traceFilter) + ")";
+            : "(SELECT trace_id FROM "
+                + clean.from("traces", "trace_id", traceFilter, "project_id = " + project)
+                + ")";
     return "SELECT id, t_name, t_timestamp_us, t_user_id, t_session_id, t_tags, t_environment,"
         + " t_release, o_cost, o_count, o_level_rank, o_latency_us,"
         + " toInt64(round(ifNull(o_cost, 0) * 1000000000)) AS cost_nano_usd"
@@ -65,7 +69,7 @@ final class TraceSearchSql {
         + " AS t_q_hit, trace_id"
         // Collapsed reads: a re-delivered batch is only merged away in the background.
         + " FROM "
-        + clean.from("traces", traceColumns(q != null), traceFilter)
+        + clean.from("traces", traceColumns(q != null), traceFilter, traceKeys)
         + ")"
         + " ANY LEFT JOIN (SELECT trace_id, sum(cost_total) AS o_cost, count() AS o_count,"
         + " max(multiIf(level = 'ERROR', 3, level = 'WARNING', 2, level = 'DEFAULT', 1, 0))"
@@ -80,7 +84,8 @@ final class TraceSearchSql {
         + clean.from(
             "observations",
             observationColumns(q != null),
-            "project_id = " + project + " AND trace_id IN " + observationTraces)
+            "project_id = " + project + " AND trace_id IN " + observationTraces + pageDays(s, ids),
+            traceKeys)
         + " GROUP BY trace_id) USING trace_id"
         + outerWhere(s, q != null)
         + " ORDER BY "
@@ -95,11 +100,12 @@ final class TraceSearchSql {
    * alone, so the page query then aggregates only these traces' observations.
    */
   static String page(String projectId, TraceSearch s, int rows, CleanPartitions clean) {
-    return "SELECT trace_id FROM "
+    return "SELECT trace_id, timestamp_us FROM "
         + clean.from(
             "traces",
             "trace_id, timestamp_us",
-            String.join(" AND ", traceWhere(projectId, s, clean)))
+            String.join(" AND ", traceWhere(projectId, s, clean)),
+            "project_id = " + Sql.quote(projectId))
         + (s.cursor() == null
             ? ""
             : " WHERE " + SearchSql.after("timestamp_us", "trace_id", s.cursor(), s.descending()))
@@ -134,10 +140,22 @@ final class TraceSearchSql {
       }
       traceWhere.add(
           "trace_id IN (SELECT trace_id FROM "
-              + clean.from("scores", "trace_id", String.join(" AND ", scoreWhere))
+              + clean.from(
+                  "scores", "trace_id", String.join(" AND ", scoreWhere), "project_id = " + project)
               + ")");
     }
     return traceWhere;
+  }
+
+  // A page's observations start within a day of their trace (clock skew): only those partitions.
+  private static String pageDays(TraceSearch s, String ids) {
+    return ids == null
+        ? ""
+        : " AND event_date >= toDate("
+            + Sql.quote(SearchSql.day(s.from()))
+            + ") - 1 AND event_date <= toDate("
+            + Sql.quote(SearchSql.day(s.to()))
+            + ") + 1";
   }
 
   /** Whether time order and trace-level filters alone decide a page (see {@link #page}). */

@@ -31,7 +31,8 @@ class CleanPartitionsTest {
         .startsWith(
             "(SELECT trace_id, cost_total FROM observations WHERE project_id = 'p' AND event_date"
                 + " IN (toDate('2026-11-26'), toDate('2026-11-27')) UNION ALL SELECT")
-        .contains("WHERE event_date NOT IN (toDate('2026-11-26'), toDate('2026-11-27')) AND")
+        .contains(
+            "WHERE 1 AND event_date NOT IN (toDate('2026-11-26'), toDate('2026-11-27')) AND (")
         .contains("LIMIT 1 BY tuple(project_id, trace_id, observation_id)")
         .doesNotContain("FINAL");
   }
