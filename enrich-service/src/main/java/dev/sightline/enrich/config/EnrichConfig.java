@@ -24,6 +24,24 @@ public interface EnrichConfig {
   /** The 1-minute observation aggregates. */
   Aggregates aggregates();
 
+  /** Cost recomputes requested through query-service's admin API. */
+  Recompute recompute();
+
+  /** Settings of the cost recompute consumer. */
+  interface Recompute {
+    /** Consumer group of the recompute requests; its offsets mark what has run. */
+    @WithDefault("sightline-cost-recompute")
+    String groupId();
+
+    /** How much of a recompute's range is read from ClickHouse at once (whole minutes). */
+    @WithDefault("1h")
+    Duration slice();
+
+    /** How long a recompute waits for the price book to reach the prices the admin pushed. */
+    @WithDefault("30s")
+    Duration priceWait();
+  }
+
   /** Merge settings of observations and traces. */
   interface Merge {
     /** How long updates without their create wait for it; later events are counted as late. */

@@ -1,6 +1,7 @@
 package dev.sightline.enrich.domain;
 
 import dev.sightline.schemas.avro.ModelPrice;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class PriceBook {
   private final PriceTable bundled;
   private final Map<String, ModelPrice> byId = new ConcurrentHashMap<>();
   private volatile List<Entry> entries = List.of();
+  private volatile long latestUpdateMicros;
 
   public PriceBook(PriceTable bundled) {
     this.bundled = bundled;
@@ -77,7 +79,29 @@ public final class PriceBook {
         .map(p -> new PriceChoice(bundled.asModelPrice(p), bundled.version()));
   }
 
+  /** The latest {@code updatedAtMicros} of any version seen, so a recompute can wait for it. */
+  public long latestUpdateMicros() {
+    return latestUpdateMicros;
+  }
+
+  /** Waits until a version updated at or after {@code micros} has been seen; false on timeout. */
+  public synchronized boolean awaitUpdate(long micros, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long left;
+    while (latestUpdateMicros < micros && (left = deadline - System.nanoTime()) > 0) {
+      wait(Math.max(1, left / 1_000_000L));
+    }
+    return latestUpdateMicros >= micros;
+  }
+
+  // Called with the lock held; wakes recomputes waiting for a price.
   private void reindex() {
+    notifyAll();
+    latestUpdateMicros =
+        Math.max(
+            latestUpdateMicros,
+            byId.values().stream().mapToLong(ModelPrice::getUpdatedAtMicros).max().orElse(0));
     entries =
         byId.values().stream()
             .filter(p -> !p.getDeleted())

@@ -14,6 +14,12 @@ final class AggregateRows {
   private AggregateRows() {}
 
   static TableRow of(ObservationAggregate a) {
+    // Each observation is counted once, so the count grows with every update of the window.
+    return of(a, a.getCount());
+  }
+
+  /** The row with an explicit version (a recompute's rebuilt window must beat the live one). */
+  static TableRow of(ObservationAggregate a, long version) {
     long startMicros = a.getWindowStartMillis() * 1000;
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     row.put("project_id", a.getProjectId());
@@ -34,8 +40,7 @@ final class AggregateRows {
     row.put(
         "latency_sketch",
         Base64.getEncoder().encodeToString(ObservationAggregates.bytes(a.getLatencySketch())));
-    // Each observation is counted once, so the count grows with every update of the window.
-    row.put("version", a.getCount());
+    row.put("version", version);
     return new TableRow(TABLE, row);
   }
 }

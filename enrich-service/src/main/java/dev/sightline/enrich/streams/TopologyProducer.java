@@ -20,8 +20,15 @@ public class TopologyProducer {
     return new MergeMetrics();
   }
 
+  // One book: the topology keeps it current, cost recomputes read it.
   @Produces
-  Topology topology(EnrichConfig config, MergeMetrics metrics) {
+  @Singleton
+  PriceBook priceBook() {
+    return new PriceBook(PriceTable.loadDefault());
+  }
+
+  @Produces
+  Topology topology(EnrichConfig config, MergeMetrics metrics, PriceBook prices) {
     MergeSettings settings =
         new MergeSettings(
             config.merge().grace(),
@@ -29,7 +36,6 @@ public class TopologyProducer {
             config.merge().retention(),
             config.aggregates().grace(),
             Duration.ofSeconds(1));
-    return EnrichTopology.build(
-        new PriceBook(PriceTable.loadDefault()), settings, metrics, Clock.systemUTC());
+    return EnrichTopology.build(prices, settings, metrics, Clock.systemUTC());
   }
 }

@@ -47,6 +47,20 @@ public interface QueryConfig {
     Duration interval();
   }
 
+  /** Cost recomputes requested through the admin API. */
+  Recompute recompute();
+
+  /** Cost recompute settings. */
+  interface Recompute {
+    /** Longest from..to of one recompute, e.g. 31d; longer answers 400. */
+    @WithDefault("31d")
+    Duration maxRange();
+
+    /** Most recomputes listed per project (newest first). */
+    @WithDefault("100")
+    int listLimit();
+  }
+
   /** Kafka connection settings. */
   interface Kafka {
     /** Kafka bootstrap servers, host:port[,host:port]. */

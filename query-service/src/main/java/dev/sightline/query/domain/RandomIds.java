@@ -20,6 +20,11 @@ public final class RandomIds {
     return "price_" + hex(12);
   }
 
+  /** {@code rcp_} and 12 random bytes as hex: the id of a cost recompute. */
+  public static String recomputeId() {
+    return "rcp_" + hex(12);
+  }
+
   /** {@code pk-sl-} and 16 random bytes as hex. */
   public static String publicKey() {
     return "pk-sl-" + hex(16);

@@ -1,6 +1,7 @@
 package dev.sightline.schemas.topics;
 
 import dev.sightline.schemas.avro.ApiKeyRecord;
+import dev.sightline.schemas.avro.CostRecomputeRequest;
 import dev.sightline.schemas.avro.DeadLetter;
 import dev.sightline.schemas.avro.EnrichedObservation;
 import dev.sightline.schemas.avro.IngestEvent;
@@ -105,6 +106,16 @@ public final class Topics {
           COMPACT,
           "versioned model prices with effective dates; key priceId; compacted");
 
+  /** Admin requests to re-price stored observations, written by query-service, run by enrich. */
+  public static final Topic<String, CostRecomputeRequest> COST_RECOMPUTES =
+      new Topic<>(
+          "sightline.cost-recomputes.v1",
+          Serdes.String(),
+          AvroSerde.of(CostRecomputeRequest.class),
+          1,
+          DELETE,
+          "requests to re-price a project's stored observations of a range; key projectId");
+
   /** Records that could not be processed, with the reason. */
   public static final Topic<String, DeadLetter> DEAD_LETTERS =
       new Topic<>(
@@ -128,6 +139,7 @@ public final class Topics {
         API_KEYS,
         MASKING_RULES,
         MODEL_PRICES,
+        COST_RECOMPUTES,
         DEAD_LETTERS);
   }
 
