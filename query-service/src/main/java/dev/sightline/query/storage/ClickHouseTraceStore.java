@@ -49,7 +49,9 @@ public class ClickHouseTraceStore implements TraceStore {
     TraceSearch read = search;
     if (TraceSearchSql.pagedByTraces(search)) {
       List<JsonNode> page =
-          sliced(search, (part, n) -> TraceSearchSql.page(projectId, part, n, clean));
+          selective(search)
+              ? queries.rows(TraceSearchSql.page(projectId, search, search.limit() + 1, clean))
+              : sliced(search, (part, n) -> TraceSearchSql.page(projectId, part, n, clean));
       if (page.isEmpty()) {
         return new TracePage(List.of(), null);
       }
@@ -60,7 +62,7 @@ public class ClickHouseTraceStore implements TraceStore {
       read = search.withRange(micros(first), micros(last + 1));
     }
     List<JsonNode> rows =
-        pageIds == null && search.sort() == TraceSort.TIMESTAMP
+        pageIds == null && search.sort() == TraceSort.TIMESTAMP && !selective(search)
             ? sliced(search, (part, n) -> TraceSearchSql.select(projectId, part, n, clean, null))
             : queries.rows(
                 TraceSearchSql.select(projectId, read, search.limit() + 1, clean, pageIds));
@@ -93,6 +95,12 @@ public class ClickHouseTraceStore implements TraceStore {
       }
     }
     return rows;
+  }
+
+  // A session or a user has few traces: slices would mostly come back short and all be read,
+  // so one pass over the range is cheaper.
+  private static boolean selective(TraceSearch search) {
+    return search.sessionId() != null || search.userId() != null;
   }
 
   private static Instant micros(long us) {
