@@ -18,7 +18,7 @@ final class MetricsParams {
   private MetricsParams() {}
 
   static MetricsQuery parse(RawMetrics raw, Duration maxRange, int maxPoints) {
-    Instant[] range = RangeParams.range(raw.from, raw.to, maxRange);
+    Instant[] range = SearchParams.range(raw.from, raw.to, maxRange);
     Duration interval = interval(raw.interval);
     if (interval != null) {
       long points = points(range[0], range[1], interval);
@@ -38,10 +38,10 @@ final class MetricsParams {
         range[1],
         MetricsDimension.parseAll(raw.groupBy),
         interval,
-        RangeParams.text("environment", raw.environment),
-        RangeParams.text("name", raw.name),
-        RangeParams.text("model", raw.model),
-        RangeParams.text("promptName", raw.promptName),
+        SearchParams.text("environment", raw.environment),
+        SearchParams.text("name", raw.name),
+        SearchParams.text("model", raw.model),
+        SearchParams.text("promptName", raw.promptName),
         promptVersion(raw.promptVersion));
   }
 

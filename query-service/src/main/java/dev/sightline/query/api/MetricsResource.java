@@ -81,7 +81,7 @@ public class MetricsResource {
       content = @Content(schema = @Schema(implementation = TraceDistributionReport.class)))
   public TraceDistributionReport traces(@BeanParam RawTraceDistribution raw) {
     String projectId = project.projectId();
-    Instant[] range = RangeParams.range(raw.from, raw.to, config.query().maxRange());
+    Instant[] range = SearchParams.range(raw.from, raw.to, config.query().maxRange());
     boolean byName = raw.groupBy != null && !raw.groupBy.isBlank();
     if (byName && !raw.groupBy.strip().equals("name")) {
       throw new InvalidRequestException("groupBy: only name is supported here");
@@ -91,8 +91,8 @@ public class MetricsResource {
         new TraceDistributionQuery(
             range[0],
             range[1],
-            RangeParams.text("name", raw.name),
-            RangeParams.text("environment", raw.environment),
+            SearchParams.text("name", raw.name),
+            SearchParams.text("environment", raw.environment),
             byName));
   }
 }

@@ -30,6 +30,14 @@ final class SearchParams {
     }
   }
 
+  /** {@code [from, to)} parsed and checked: missing, unordered or longer than maxRange is a 400. */
+  static Instant[] range(String fromText, String toText, Duration maxRange) {
+    Instant from = instant("from", fromText);
+    Instant to = instant("to", toText);
+    range(from, to, maxRange);
+    return new Instant[] {from, to};
+  }
+
   /** Fails unless from is before to and the range is at most {@code maxRange}. */
   static void range(Instant from, Instant to, Duration maxRange) {
     if (!from.isBefore(to)) {

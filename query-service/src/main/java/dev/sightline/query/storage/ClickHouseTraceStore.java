@@ -83,8 +83,11 @@ public class ClickHouseTraceStore implements TraceStore {
     int need = search.limit() + 1;
     Instant edge = null;
     if (search.cursor() != null) {
-      Instant at = Instant.ofEpochSecond(0, search.cursor().sortValue() * 1000);
-      edge = search.descending() ? min(search.to(), at.plusNanos(1000)) : max(search.from(), at);
+      Instant at = micros(search.cursor().sortValue());
+      edge =
+          search.descending()
+              ? TimeSlices.min(search.to(), at.plusNanos(1000))
+              : TimeSlices.max(search.from(), at);
     }
     List<JsonNode> rows = new ArrayList<>();
     for (Instant[] slice : TimeSlices.of(search.from(), search.to(), search.descending(), edge)) {
@@ -105,14 +108,6 @@ public class ClickHouseTraceStore implements TraceStore {
 
   private static Instant micros(long us) {
     return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000), Math.floorMod(us, 1_000_000) * 1000);
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 
   @Override

@@ -30,9 +30,10 @@ public class PartitionCompactor {
     List<String> done = new ArrayList<>();
     for (JsonNode p : inspector.partitions()) {
       String day = p.get("partition").asText();
-      boolean clean = p.get("parts").asLong() == 1 && p.get("min_level").asLong() >= 1;
       // Days sort as text (ISO dates); anything not a date is left alone.
-      if (clean || !day.matches("\\d{4}-\\d{2}-\\d{2}") || day.compareTo(today) >= 0) {
+      if (PartitionInspector.isClean(p)
+          || !day.matches("\\d{4}-\\d{2}-\\d{2}")
+          || day.compareTo(today) >= 0) {
         continue;
       }
       String table = p.get("table").asText();

@@ -25,12 +25,17 @@ class PartitionInspector {
   CleanPartitions clean() {
     Map<String, Set<String>> days = new HashMap<>();
     for (JsonNode row : partitions()) {
-      if (row.get("parts").asLong() == 1 && row.get("min_level").asLong() >= 1) {
+      if (isClean(row)) {
         days.computeIfAbsent(row.get("table").asText(), t -> new HashSet<>())
             .add(row.get("partition").asText());
       }
     }
     return new CleanPartitions(days);
+  }
+
+  /** One active part made by a merge: ReplacingMergeTree has collapsed every row identity in it. */
+  static boolean isClean(JsonNode partition) {
+    return partition.get("parts").asLong() == 1 && partition.get("min_level").asLong() >= 1;
   }
 
   /** Every active partition: table, partition (a day), part count and the lowest part level. */

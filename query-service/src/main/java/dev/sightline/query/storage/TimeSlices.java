@@ -39,11 +39,11 @@ final class TimeSlices {
     return slices;
   }
 
-  private static Instant max(Instant a, Instant b) {
+  static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
 
-  private static Instant min(Instant a, Instant b) {
+  static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
   }
 }
