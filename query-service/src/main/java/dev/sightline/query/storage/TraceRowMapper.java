@@ -76,10 +76,6 @@ final class TraceRowMapper {
   static Observation observation(JsonNode row) {
     Long start = int64(row, "start_time_us");
     Long end = int64(row, "end_time_us");
-    Double latency = float64(row, "latency_ms");
-    if (latency == null && start != null && end != null) {
-      latency = (end - start) / 1000.0;
-    }
     return new Observation(
         text(row, "observation_id"),
         text(row, "parent_observation_id"),
@@ -92,19 +88,9 @@ final class TraceRowMapper {
         nested(row, "model_parameters"),
         text(row, "prompt_name"),
         int32(row, "prompt_version"),
-        new Usage(
-            int64(row, "usage_input"),
-            int64(row, "usage_output"),
-            int64(row, "usage_cache_read"),
-            int64(row, "usage_cache_creation"),
-            int64(row, "usage_total")),
-        new Cost(
-            float64(row, "cost_input"),
-            float64(row, "cost_output"),
-            float64(row, "cost_total"),
-            text(row, "cost_source"),
-            text(row, "cost_note")),
-        latency,
+        usage(row),
+        cost(row),
+        latencyMs(row),
         float64(row, "time_to_first_token_ms"),
         text(row, "level"),
         text(row, "status_message"),
@@ -112,6 +98,34 @@ final class TraceRowMapper {
         rawText(row, "output"),
         nested(row, "attributes"),
         documents(row));
+  }
+
+  /** The usage columns of an observation row. */
+  static Usage usage(JsonNode row) {
+    return new Usage(
+        int64(row, "usage_input"),
+        int64(row, "usage_output"),
+        int64(row, "usage_cache_read"),
+        int64(row, "usage_cache_creation"),
+        int64(row, "usage_total"));
+  }
+
+  /** The cost columns of an observation row. */
+  static Cost cost(JsonNode row) {
+    return new Cost(
+        float64(row, "cost_input"),
+        float64(row, "cost_output"),
+        float64(row, "cost_total"),
+        text(row, "cost_source"),
+        text(row, "cost_note"));
+  }
+
+  /** The enriched latency, else end − start for rows enriched before it was computed. */
+  static Double latencyMs(JsonNode row) {
+    Double latency = float64(row, "latency_ms");
+    Long start = int64(row, "start_time_us");
+    Long end = int64(row, "end_time_us");
+    return latency == null && start != null && end != null ? (end - start) / 1000.0 : latency;
   }
 
   static Score score(JsonNode row) {
