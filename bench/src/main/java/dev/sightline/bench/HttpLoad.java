@@ -16,23 +16,60 @@ import java.util.concurrent.locks.LockSupport;
  * fixed schedule of send times; latency counts from the scheduled time, so a stalled server is not
  * hidden by workers that simply send less — no coordinated omission).
  */
-final class HttpLoad {
+public final class HttpLoad {
 
-  private final BenchOptions options;
+  /** Told about every 2xx answer, on the worker thread that got it: keep it cheap. */
+  @FunctionalInterface
+  public interface AckListener {
+    /**
+     * @param batch the request's template
+     * @param sent the bytes that were sent (valid only during the call)
+     * @param ackNanos {@link System#nanoTime()} when the answer had been read
+     */
+    void acked(SpanBatch batch, byte[] sent, long ackNanos);
+  }
+
+  private final URI tracesUrl;
+  private final int concurrency;
   private final List<SpanBatch> batches;
   private final String authorization;
   private final HttpClient jdkClient;
+  private final AckListener listener;
   private final int maxBody;
   // Sequence XORed into every request's ids; shared by all phases so no two requests repeat ids.
   private final AtomicLong idSequence = new AtomicLong(System.nanoTime());
 
   HttpLoad(BenchOptions options, List<SpanBatch> batches) {
-    this.options = options;
+    this(
+        options.tracesUrl(),
+        options.publicKey(),
+        options.secretKey(),
+        options.concurrency(),
+        options.client().equals("jdk"),
+        batches,
+        null);
+  }
+
+  /**
+   * @param jdk {@code java.net.http} instead of {@link RawHttpClient}
+   * @param listener told about each 2xx answer; null for none
+   */
+  public HttpLoad(
+      URI tracesUrl,
+      String publicKey,
+      String secretKey,
+      int concurrency,
+      boolean jdk,
+      List<SpanBatch> batches,
+      AckListener listener) {
+    this.tracesUrl = tracesUrl;
+    this.concurrency = concurrency;
     this.batches = batches;
-    String basic = options.publicKey() + ":" + options.secretKey();
+    String basic = publicKey + ":" + secretKey;
     this.authorization =
         "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8));
-    this.jdkClient = options.client().equals("jdk") ? JdkHttpClient.shared() : null;
+    this.jdkClient = jdk ? JdkHttpClient.shared() : null;
+    this.listener = listener;
     this.maxBody = batches.stream().mapToInt(b -> b.body().length).max().orElse(0);
   }
 
@@ -47,7 +84,7 @@ final class HttpLoad {
   }
 
   /** Requests at {@code requestsPerSecond} on a fixed schedule for {@code duration}. */
-  PhaseResult openLoop(String name, Duration duration, double requestsPerSecond)
+  public PhaseResult openLoop(String name, Duration duration, double requestsPerSecond)
       throws InterruptedException {
     PhaseResult result = new PhaseResult(name);
     result.targetRequestsPerSecond = requestsPerSecond;
@@ -67,7 +104,7 @@ final class HttpLoad {
   private void run(PhaseResult result, WorkerBody body) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     List<PhaseResult.WorkerTally> tallies = new ArrayList<>();
-    for (int w = 0; w < options.concurrency(); w++) {
+    for (int w = 0; w < concurrency; w++) {
       int worker = w;
       Thread t =
           new Thread(
@@ -95,11 +132,11 @@ final class HttpLoad {
     PhaseResult.WorkerTally tally = new PhaseResult.WorkerTally();
     byte[] buffer = new byte[maxBody];
     try (IngestClient client = newClient()) {
-      for (int i = worker; System.nanoTime() < end; i += options.concurrency()) {
+      for (int i = worker; System.nanoTime() < end; i += concurrency) {
         SpanBatch batch = batches.get(i % batches.size());
         int length = batch.copyWithFreshIds(buffer, idSequence.incrementAndGet());
         long t0 = System.nanoTime();
-        send(client, buffer, length, batch.spans(), t0, tally);
+        send(client, batch, buffer, length, t0, tally);
       }
     }
     return tally;
@@ -122,22 +159,27 @@ final class HttpLoad {
             wait = scheduled - System.nanoTime()) {
           LockSupport.parkNanos(wait);
         }
-        send(client, buffer, length, batch.spans(), scheduled, tally);
+        send(client, batch, buffer, length, scheduled, tally);
       }
     }
     return tally;
   }
 
-  private static void send(
+  private void send(
       IngestClient client,
+      SpanBatch batch,
       byte[] body,
       int length,
-      int spans,
       long since,
       PhaseResult.WorkerTally tally) {
+    int spans = batch.spans();
     try {
       int status = client.post(body, length);
-      tally.record(String.valueOf(status), status / 100 == 2, spans, System.nanoTime() - since);
+      long now = System.nanoTime();
+      tally.record(String.valueOf(status), status / 100 == 2, spans, now - since);
+      if (listener != null && status / 100 == 2) {
+        listener.acked(batch, body, now);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       tally.record("interrupted", false, spans, System.nanoTime() - since);
@@ -149,9 +191,8 @@ final class HttpLoad {
   }
 
   private IngestClient newClient() {
-    URI uri = options.tracesUrl();
     return jdkClient != null
-        ? new JdkHttpClient(jdkClient, uri, authorization)
-        : new RawHttpClient(uri, authorization);
+        ? new JdkHttpClient(jdkClient, tracesUrl, authorization)
+        : new RawHttpClient(tracesUrl, authorization);
   }
 }

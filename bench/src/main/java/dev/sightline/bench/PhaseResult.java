@@ -5,7 +5,7 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /** What one HTTP load phase measured; latencies (of 2xx answers only) in microseconds. */
-final class PhaseResult {
+public final class PhaseResult {
 
   final String name;
   final Histogram latencyMicros = new Histogram(60_000_000L, 3);
@@ -28,6 +28,16 @@ final class PhaseResult {
     acceptedSpans += tally.acceptedSpans;
   }
 
+  /** Spans in 2xx answers. */
+  public long acceptedSpans() {
+    return acceptedSpans;
+  }
+
+  /** HTTP status (or exception name) to count. */
+  public Map<String, Long> statuses() {
+    return statuses;
+  }
+
   double seconds() {
     return elapsedNanos / 1e9;
   }
@@ -36,11 +46,11 @@ final class PhaseResult {
     return elapsedNanos == 0 ? 0 : acceptedSpans / seconds();
   }
 
-  long errors() {
+  public long errors() {
     return requests - okRequests;
   }
 
-  double percentileMillis(double p) {
+  public double percentileMillis(double p) {
     return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(p) / 1000.0;
   }
 

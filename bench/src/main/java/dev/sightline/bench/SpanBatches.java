@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Generates OTLP requests of realistic GenAI agent traces (agent, retrieval, LLM, tool spans). */
-final class SpanBatches {
+public final class SpanBatches {
 
   private static final String[] MODELS = {
     "gpt-4o-mini",
@@ -38,13 +38,30 @@ final class SpanBatches {
 
   private final SplittableRandom random;
   private final long baseNanos = System.currentTimeMillis() * 1_000_000L;
+  private final int minTraceSpans;
+  private final int maxTraceSpans;
 
+  /** Traces of exactly 5 spans; the last trace of a request is cut to fit (IngestBench's load). */
   SpanBatches(long seed) {
-    this.random = new SplittableRandom(seed);
+    this(seed, SPANS_PER_TRACE, SPANS_PER_TRACE);
   }
 
-  /** {@code count} distinct requests of {@code spansPerBatch} spans each. */
-  List<SpanBatch> generate(int count, int spansPerBatch) {
+  /**
+   * Traces of {@code minTraceSpans}..{@code maxTraceSpans} spans (uniform). With a range, requests
+   * hold whole traces only, so a request may exceed its nominal size by up to one trace.
+   */
+  public SpanBatches(long seed, int minTraceSpans, int maxTraceSpans) {
+    if (minTraceSpans < 1 || maxTraceSpans < minTraceSpans) {
+      throw new IllegalArgumentException(
+          "trace size range " + minTraceSpans + ".." + maxTraceSpans + " is empty");
+    }
+    this.random = new SplittableRandom(seed);
+    this.minTraceSpans = minTraceSpans;
+    this.maxTraceSpans = maxTraceSpans;
+  }
+
+  /** {@code count} distinct requests of about {@code spansPerBatch} spans each. */
+  public List<SpanBatch> generate(int count, int spansPerBatch) {
     List<SpanBatch> batches = new ArrayList<>(count);
     for (int b = 0; b < count; b++) {
       batches.add(batch(b, spansPerBatch));
@@ -61,7 +78,12 @@ final class SpanBatches {
                     .setVersion("2.1b0"));
     List<Span> spans = new ArrayList<>(spansPerBatch);
     while (spans.size() < spansPerBatch) {
-      addTrace(spans, Math.min(SPANS_PER_TRACE, spansPerBatch - spans.size()));
+      // A fixed size draws no random number, so IngestBench's payload stays byte-identical.
+      addTrace(
+          spans,
+          minTraceSpans == maxTraceSpans
+              ? Math.min(minTraceSpans, spansPerBatch - spans.size())
+              : minTraceSpans + random.nextInt(maxTraceSpans - minTraceSpans + 1));
     }
     scope.addAllSpans(spans);
     Resource resource =

@@ -105,7 +105,11 @@ class RecomputeTest {
     assertThat(windowAfter.get("count").asLong()).isEqualTo(2);
     assertThat(windowAfter.get("input_tokens")).isEqualTo(windowBefore.get("input_tokens"));
     // Same latencies, same sketch: every quantile read from it is unchanged.
-    assertThat(windowAfter.get("latency_sketch")).isEqualTo(windowBefore.get("latency_sketch"));
+    assertThat(windowAfter.get("latency_bin_index"))
+        .isEqualTo(windowBefore.get("latency_bin_index"));
+    assertThat(windowAfter.get("latency_bin_count"))
+        .isEqualTo(windowBefore.get("latency_bin_count"));
+    assertThat(windowBefore.get("latency_bin_count")).isNotEmpty();
     assertThat(window(project, outside)).isEqualTo(outsideBefore);
     assertThat(window(other, inRange)).isEqualTo(otherBefore);
 

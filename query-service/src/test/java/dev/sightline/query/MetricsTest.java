@@ -78,9 +78,13 @@ class MetricsTest {
     stale.put("prompt_version", 3);
     windows.add(stale);
     for (int i = 0; i < 2; i++) {
+      // The second window as written before migration 0004: a base64 sketch, no bins.
       Map<String, Object> w =
-          WindowRows.window(
-              PROJECT, BASE.plusSeconds(60L * i), "summarize", "claude-3", constant(2000, 10));
+          i == 0
+              ? WindowRows.window(
+                  PROJECT, BASE.plusSeconds(60L * i), "summarize", "claude-3", constant(2000, 10))
+              : WindowRows.legacyWindow(
+                  PROJECT, BASE.plusSeconds(60L * i), "summarize", "claude-3", constant(2000, 10));
       w.put("environment", "dev");
       windows.add(w);
     }

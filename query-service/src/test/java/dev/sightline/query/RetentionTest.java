@@ -27,7 +27,12 @@ import org.junit.jupiter.api.Test;
 class RetentionTest {
 
   private static final List<String> TABLES =
-      List.of("observations", "traces", "scores", "observation_aggregates");
+      List.of(
+          "observations",
+          "traces",
+          "scores",
+          "observation_aggregates",
+          "observation_aggregates_rollup");
 
   @Inject ClickHouseClient clickHouse;
 
@@ -94,6 +99,16 @@ class RetentionTest {
     clickHouse.insertJsonEachRow("observations", bytes(rows.span(traceId, "span-1")));
     clickHouse.insertJsonEachRow("scores", bytes(rows.score(traceId, "score-1", "span-1")));
     clickHouse.insertJsonEachRow("observation_aggregates", bytes(aggregate(projectId, baseUs)));
+    clickHouse.insertJsonEachRow("observation_aggregates_rollup", bytes(rollup(projectId, baseUs)));
+  }
+
+  private static String rollup(String projectId, long baseUs) {
+    Instant hour = Instant.ofEpochMilli(baseUs / 1000).truncatedTo(ChronoUnit.HOURS);
+    String start = hour.toString().replace("T", " ").replace("Z", "");
+    return """
+        {"project_id":"%s","window_date":"%s","resolution_s":3600,"window_start":"%s",\
+        "count":1,"source_part":"test"}"""
+        .formatted(projectId, start.substring(0, 10), start);
   }
 
   private static String aggregate(String projectId, long baseUs) {
@@ -109,7 +124,7 @@ class RetentionTest {
   }
 
   private long count(String table, String projectId, String op, LocalDate day) {
-    String column = table.equals("observation_aggregates") ? "window_date" : "event_date";
+    String column = table.startsWith("observation_aggregates") ? "window_date" : "event_date";
     String body =
         clickHouse.query(
             "SELECT count() FROM "

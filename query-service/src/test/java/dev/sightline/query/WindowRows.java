@@ -1,13 +1,15 @@
 package dev.sightline.query;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.DDSketches;
-import java.nio.ByteBuffer;
+import dev.sightline.schemas.sketch.LatencyBins;
+import dev.sightline.schemas.sketch.LatencySketches;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Rows of observation_aggregates as enrich-service's sink writes them, with real DDSketches. */
@@ -18,7 +20,7 @@ final class WindowRows {
 
   private WindowRows() {}
 
-  /** One 1-minute window of a group; latencies become its sketch, count is their number. */
+  /** One 1-minute window of a group; latencies become its sketch bins, count is their number. */
   static Map<String, Object> window(
       String projectId, Instant start, String name, String model, double... latenciesMs) {
     Map<String, Object> row = new LinkedHashMap<>();
@@ -36,21 +38,34 @@ final class WindowRows {
     row.put("input_tokens", 0);
     row.put("output_tokens", 0);
     row.put("cost_usd", 0.0);
-    row.put("latency_sketch", sketch(latenciesMs));
+    LatencyBins bins = LatencySketches.bins(sketch(latenciesMs));
+    row.put("latency_sketch", "");
+    row.put("latency_bin_index", Arrays.stream(bins.indexes()).boxed().toList());
+    row.put("latency_bin_count", Arrays.stream(bins.counts()).boxed().toList());
+    row.put("latency_zero_count", bins.zeroCount());
     row.put("version", latenciesMs.length);
     return row;
   }
 
-  /** Base64 of the DDSketch protobuf, built like enrich-service's LatencySketch (1%, 2048 bins). */
-  static String sketch(double... latenciesMs) {
-    DDSketch sketch = DDSketches.logarithmicCollapsingLowestDense(0.01, 2048);
+  /** The same window as a sink before migration 0004 wrote it: base64 protobuf, no bins. */
+  static Map<String, Object> legacyWindow(
+      String projectId, Instant start, String name, String model, double... latenciesMs) {
+    Map<String, Object> row = window(projectId, start, name, model, latenciesMs);
+    row.put(
+        "latency_sketch",
+        Base64.getEncoder().encodeToString(LatencySketches.toProtobuf(sketch(latenciesMs))));
+    row.put("latency_bin_index", List.of());
+    row.put("latency_bin_count", List.of());
+    row.put("latency_zero_count", 0.0);
+    return row;
+  }
+
+  private static DDSketch sketch(double... latenciesMs) {
+    DDSketch sketch = LatencySketches.empty();
     for (double v : latenciesMs) {
       sketch.accept(v);
     }
-    ByteBuffer buffer = sketch.serialize();
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return sketch;
   }
 
   /** {@code count} values from {@code first}, one apart. */

@@ -1,7 +1,8 @@
 package dev.sightline.bench.query;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.DDSketches;
+import dev.sightline.schemas.sketch.LatencyBins;
+import dev.sightline.schemas.sketch.LatencySketches;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +12,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Builds the 1-minute aggregate rows of the loaded observations the way enrich-service does: one
  * row per project × window × environment × step × model × prompt, with the latencies in a DDSketch
- * (1 % relative accuracy, logarithmic mapping, protobuf, base64) so metrics merge real sketches.
+ * (the shared LatencySketches definition) stored as bins, so metrics merge real sketches.
  */
 final class AggregateLoader {
 
@@ -26,7 +25,7 @@ final class AggregateLoader {
   private static final String COLUMNS =
       "project_id, window_date, window_start, window_end, environment, name, model, prompt_name,"
           + " prompt_version, count, errors, input_tokens, output_tokens, cost_usd, latency_sketch,"
-          + " version";
+          + " latency_bin_index, latency_bin_count, latency_zero_count, version";
 
   private final QueryBenchOptions options;
 
@@ -70,23 +69,27 @@ final class AggregateLoader {
 
   // Fields 0-13 pass through (TabSeparated escaping kept as it is); field 14 is [l1,l2,...].
   private static String row(String[] f) {
-    DDSketch sketch = DDSketches.logarithmicCollapsingLowestDense(0.01, 2048);
+    DDSketch sketch = LatencySketches.empty();
     String list = f[14].substring(1, f[14].length() - 1);
     for (String v : list.split(",")) {
       sketch.accept(Double.parseDouble(v));
     }
-    ByteBuffer buffer = sketch.serialize();
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    StringBuilder out = new StringBuilder(256);
+    LatencyBins bins = LatencySketches.bins(sketch);
+    StringBuilder out = new StringBuilder(512);
     for (int i = 0; i < 14; i++) {
       out.append(f[i]).append('\t');
     }
-    // version = count, as the enrich sink writes it.
-    return out.append(Base64.getEncoder().encodeToString(bytes))
-        .append('\t')
-        .append(f[9])
-        .toString();
+    // As the enrich sink writes it since migration 0004: bins, empty latency_sketch, version =
+    // count.
+    out.append('\t').append('[');
+    for (int i = 0; i < bins.indexes().length; i++) {
+      out.append(i == 0 ? "" : ",").append(bins.indexes()[i]);
+    }
+    out.append("]\t[");
+    for (int i = 0; i < bins.counts().length; i++) {
+      out.append(i == 0 ? "" : ",").append(bins.counts()[i]);
+    }
+    return out.append("]\t").append(bins.zeroCount()).append('\t').append(f[9]).toString();
   }
 
   private void insert(StringBuilder rows) throws IOException {

@@ -1,33 +1,27 @@
 package dev.sightline.enrich.domain;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.DDSketches;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
 import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
-import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
+import dev.sightline.schemas.sketch.LatencySketches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 
 /**
- * Latency sketches of the aggregates: DDSketch with 1% relative accuracy and the logarithmic index
- * mapping. Every sketch uses the same mapping, so any two merge exactly and quantiles over many
- * windows keep the 1% bound. Stores hold the library's compact encoding (it decodes without
+ * Latency sketches of the aggregates, as defined once in {@link LatencySketches} (1% relative
+ * accuracy, logarithmic mapping). Stores hold the library's compact encoding (it decodes without
  * protobuf); topics and ClickHouse get the protobuf form.
  */
 public final class LatencySketch {
 
   /** Relative accuracy of every quantile read from the sketches. */
-  public static final double RELATIVE_ACCURACY = 0.01;
-
-  // 2048 bins at 1% span ~35 orders of magnitude; only sub-microsecond bins could ever collapse.
-  private static final int MAX_BINS = 2048;
+  public static final double RELATIVE_ACCURACY = LatencySketches.RELATIVE_ACCURACY;
 
   private LatencySketch() {}
 
   /** An empty sketch. */
   public static DDSketch empty() {
-    return DDSketches.logarithmicCollapsingLowestDense(RELATIVE_ACCURACY, MAX_BINS);
+    return LatencySketches.empty();
   }
 
   /** The library's compact binary encoding, used inside the topology's stores. */
@@ -47,8 +41,7 @@ public final class LatencySketch {
       return empty();
     }
     try {
-      return DDSketch.decode(
-          ByteArrayInput.wrap(bytes), () -> new CollapsingLowestDenseStore(MAX_BINS));
+      return DDSketch.decode(ByteArrayInput.wrap(bytes), LatencySketches.store());
     } catch (IOException e) {
       throw new UncheckedIOException("malformed latency sketch", e);
     }
@@ -59,10 +52,7 @@ public final class LatencySketch {
    * bytes: the form published and stored, readable by every DDSketch implementation.
    */
   public static byte[] toProtobuf(byte[] encoded) {
-    ByteBuffer buffer = decode(encoded).serialize();
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    return bytes;
+    return LatencySketches.toProtobuf(decode(encoded));
   }
 
   /** The sketch of both inputs' values. */

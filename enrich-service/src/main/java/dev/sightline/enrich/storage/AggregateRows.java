@@ -1,10 +1,12 @@
 package dev.sightline.enrich.storage;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.enrich.domain.ObservationAggregates;
 import dev.sightline.schemas.avro.ObservationAggregate;
-import java.util.Base64;
+import dev.sightline.schemas.sketch.LatencyBins;
+import dev.sightline.schemas.sketch.LatencySketches;
 
 /** Maps a window's aggregate to a row of the {@code observation_aggregates} table. */
 final class AggregateRows {
@@ -36,10 +38,19 @@ final class AggregateRows {
     row.put("input_tokens", a.getInputTokens());
     row.put("output_tokens", a.getOutputTokens());
     row.put("cost_usd", a.getCostUsd());
-    // JSON text cannot carry raw bytes: base64 of the DDSketch protobuf.
-    row.put(
-        "latency_sketch",
-        Base64.getEncoder().encodeToString(ObservationAggregates.bytes(a.getLatencySketch())));
+    // The sketch as bins that ClickHouse sums by index (sumMap), so readers merge any range of
+    // windows inside the database; latency_sketch stays empty (it marks rows written before 0004).
+    LatencyBins bins =
+        LatencySketches.bins(
+            LatencySketches.fromProtobuf(ObservationAggregates.bytes(a.getLatencySketch())));
+    row.put("latency_sketch", "");
+    ArrayNode indexes = row.putArray("latency_bin_index");
+    ArrayNode counts = row.putArray("latency_bin_count");
+    for (int i = 0; i < bins.indexes().length; i++) {
+      indexes.add(bins.indexes()[i]);
+      counts.add(bins.counts()[i]);
+    }
+    row.put("latency_zero_count", bins.zeroCount());
     row.put("version", version);
     return new TableRow(TABLE, row);
   }

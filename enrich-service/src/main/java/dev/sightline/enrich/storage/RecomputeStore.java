@@ -10,6 +10,8 @@ import dev.sightline.enrich.domain.ObservationAggregates;
 import dev.sightline.enrich.domain.StoredWindow;
 import dev.sightline.enrich.domain.WindowRebuild;
 import dev.sightline.schemas.avro.ObservationAggregate;
+import dev.sightline.schemas.sketch.LatencyBins;
+import dev.sightline.schemas.sketch.LatencySketches;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -46,8 +48,8 @@ final class RecomputeStore {
     for (JsonNode r :
         clickHouse.rows(
             "SELECT environment, name, model, prompt_name, prompt_version, count, errors,"
-                + " input_tokens, output_tokens, cost_usd, latency_sketch,"
-                + " toUInt32(window_start) AS start_s FROM observation_aggregates FINAL"
+                + " input_tokens, output_tokens, cost_usd, latency_sketch, latency_bin_index,"
+                + " latency_bin_count, latency_zero_count, toUInt32(window_start) AS start_s FROM observation_aggregates FINAL"
                 + " WHERE project_id = "
                 + Sql.quote(projectId)
                 + days("window_date", fromMicros, toMicros)
@@ -73,10 +75,29 @@ final class RecomputeStore {
               .setCostUsd(r.get("cost_usd").asDouble())
               .setLatencySketch(ByteBuffer.allocate(0))
               .build();
-      out.add(
-          new StoredWindow(counters, Base64.getDecoder().decode(r.get("latency_sketch").asText())));
+      out.add(new StoredWindow(counters, storedSketch(r)));
     }
     return out;
+  }
+
+  // The window's sketch in its protobuf form: from the bins, or from a row written before the bins
+  // existed (migration 0004), which still carries the base64 protobuf.
+  private static byte[] storedSketch(JsonNode r) {
+    String legacy = r.get("latency_sketch").asText();
+    if (!legacy.isEmpty()) {
+      return Base64.getDecoder().decode(legacy);
+    }
+    JsonNode index = r.get("latency_bin_index");
+    JsonNode count = r.get("latency_bin_count");
+    int[] indexes = new int[index.size()];
+    double[] counts = new double[count.size()];
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = index.get(i).asInt();
+      counts[i] = count.get(i).asDouble();
+    }
+    return LatencySketches.toProtobuf(
+        LatencySketches.fromBins(
+            new LatencyBins(indexes, counts, r.get("latency_zero_count").asDouble())));
   }
 
   /** Inserts rows of one table (JSONEachRow objects with every column). */

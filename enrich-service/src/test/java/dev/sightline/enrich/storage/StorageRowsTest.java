@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.enrich.TestEvents;
+import dev.sightline.enrich.domain.LatencySketch;
 import dev.sightline.enrich.domain.ObservationAggregates;
 import dev.sightline.enrich.domain.ObservationEnricher;
 import dev.sightline.enrich.domain.PriceTable;
@@ -17,15 +18,18 @@ import dev.sightline.schemas.avro.ScorePayload;
 import dev.sightline.schemas.avro.ScoreRecord;
 import dev.sightline.schemas.avro.TracePayload;
 import dev.sightline.schemas.avro.TraceRecord;
+import dev.sightline.schemas.sketch.LatencyBins;
+import dev.sightline.schemas.sketch.LatencySketches;
 import dev.sightline.schemas.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
@@ -105,10 +109,16 @@ class StorageRowsTest {
         ObservationAggregates.of(
             new ObservationEnricher(PriceTable.loadDefault(), CLOCK)
                 .enrich(TestEvents.observation("p1", generation), generation));
+    ObservationAggregate merged = ObservationAggregates.merge(single, single);
+    // As the topology publishes it: the sketch in its protobuf form.
     ObservationAggregate window =
-        ObservationAggregate.newBuilder(ObservationAggregates.merge(single, single))
+        ObservationAggregate.newBuilder(merged)
             .setWindowStartMillis(TestEvents.T0 / 1000)
             .setWindowEndMillis(TestEvents.T0 / 1000 + 60_000)
+            .setLatencySketch(
+                ByteBuffer.wrap(
+                    LatencySketch.toProtobuf(
+                        ObservationAggregates.bytes(merged.getLatencySketch()))))
             .build();
 
     TableRow row =
@@ -117,15 +127,29 @@ class StorageRowsTest {
             Topics.OBSERVATION_AGGREGATES.valueSerde().serializer().serialize("t", window));
 
     assertThat(row.table()).isEqualTo("observation_aggregates");
-    assertThat(columns(row.row()))
-        .isEqualTo(
+    Set<String> expected =
+        new TreeSet<>(
             tableColumns("0002_create_observation_aggregates.sql", "observation_aggregates"));
+    // Added by 0004 (ALTER TABLE, so not in a CREATE statement).
+    expected.addAll(List.of("latency_bin_index", "latency_bin_count", "latency_zero_count"));
+    assertThat(columns(row.row())).isEqualTo(expected);
     assertThat(row.row().get("window_start").asText()).isEqualTo("2026-11-29 10:00:00");
     assertThat(row.row().get("window_date").asText()).isEqualTo("2026-11-29");
     assertThat(row.row().get("count").asLong()).isEqualTo(2);
     assertThat(row.row().get("version").asLong()).isEqualTo(2);
-    assertThat(Base64.getDecoder().decode(row.row().get("latency_sketch").asText()))
-        .isEqualTo(ObservationAggregates.bytes(window.getLatencySketch()));
+    // The published sketch, as bins ClickHouse can sum; the legacy base64 column stays empty.
+    LatencyBins published =
+        LatencySketches.bins(
+            LatencySketches.fromProtobuf(ObservationAggregates.bytes(window.getLatencySketch())));
+    assertThat(row.row().get("latency_sketch").asText()).isEmpty();
+    assertThat(row.row().get("latency_bin_index").size()).isEqualTo(published.indexes().length);
+    for (int i = 0; i < published.indexes().length; i++) {
+      assertThat(row.row().get("latency_bin_index").get(i).asInt())
+          .isEqualTo(published.indexes()[i]);
+      assertThat(row.row().get("latency_bin_count").get(i).asDouble())
+          .isEqualTo(published.counts()[i]);
+    }
+    assertThat(published.counts()).containsExactly(2.0);
   }
 
   @Test

@@ -16,10 +16,16 @@ import java.util.stream.Collectors;
  * insert landing between the check and the read could show a re-delivered duplicate of an old day
  * for that one read; re-deliveries happen within seconds of the original, into today.
  */
-record CleanPartitions(Map<String, Set<String>> daysByTable) {
+record CleanPartitions(
+    Map<String, Set<String>> daysByTable, Map<String, Set<String>> dirtyByTable) {
 
   /** Nothing known clean: every read collapses versions (SQL shape tests, empty databases). */
   static final CleanPartitions NONE = new CleanPartitions(Map.of());
+
+  /** Clean days only, the other partitions unknown (reads that need them collapse everything). */
+  CleanPartitions(Map<String, Set<String>> daysByTable) {
+    this(daysByTable, null);
+  }
 
   /** Each table's day column, the partition key of the migrations. */
   static String dayColumn(String table) {
@@ -74,6 +80,52 @@ record CleanPartitions(Map<String, Set<String>> daysByTable) {
         + days
         + ") UNION ALL "
         + newest(table, columns, where, keyFilter + " AND " + day + " NOT IN (" + days + ")")
+        + ")";
+  }
+
+  /**
+   * {@link #from(String, String, String)} for a {@code where} on row-identity columns only (and the
+   * day, which follows from them): every version of a row matches it or none does, so FINAL may
+   * collapse the matching rows directly, without the candidate lookup. For the aggregates, whose
+   * filters are all on window identity, today's 67k windows of the 10M bench collapse in 76 ms with
+   * FINAL, 130 ms with LIMIT 1 BY and 440 ms through the candidates.
+   */
+  String fromByIdentity(String table, String columns, String where) {
+    Set<String> clean = daysByTable.getOrDefault(table, Set.of());
+    Set<String> dirty = dirtyByTable == null ? null : dirtyByTable.getOrDefault(table, Set.of());
+    String t = Sql.identifier(table);
+    String day = Sql.identifier(dayColumn(table));
+    String collapsed = "SELECT " + columns + " FROM " + t + " FINAL WHERE " + where;
+    if (clean.isEmpty() || dirty == null) {
+      return "(" + collapsed + ")";
+    }
+    String stored =
+        "SELECT "
+            + columns
+            + " FROM "
+            + t
+            + " WHERE "
+            + where
+            + " AND "
+            + day
+            + " IN "
+            + days(clean);
+    if (dirty.isEmpty()) {
+      return "(" + stored + ")";
+    }
+    // The partitions to collapse named positively: 18.16 prunes partitions by IN, not by NOT IN,
+    // and FINAL over every partition of a week cost 250 ms against 127 ms for today's alone. A
+    // partition created after the inspection (the first row of a new day) is missed by this one
+    // read, as if the read had come a moment earlier.
+    return "(" + stored + " UNION ALL " + collapsed + " AND " + day + " IN " + days(dirty) + ")";
+  }
+
+  private static String days(Set<String> days) {
+    return "("
+        + days.stream()
+            .sorted()
+            .map(d -> "toDate(" + Sql.quote(d) + ")")
+            .collect(Collectors.joining(", "))
         + ")";
   }
 

@@ -12,6 +12,7 @@ import dev.sightline.query.domain.metrics.MetricsReport;
 import dev.sightline.query.domain.metrics.MetricsStore;
 import dev.sightline.query.domain.metrics.TraceDistributionQuery;
 import dev.sightline.query.domain.metrics.TraceDistributionReport;
+import dev.sightline.schemas.sketch.LatencyBins;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public class ClickHouseMetricsStore implements MetricsStore {
   @Inject ClickHouseRows rows;
   @Inject QueryConfig config;
   @Inject PartitionInspector partitions;
+  @Inject AggregateRollups rollups;
 
   @Override
   public MetricsReport observations(String projectId, MetricsQuery q, String intervalText) {
@@ -33,7 +35,7 @@ public class ClickHouseMetricsStore implements MetricsStore {
     MetricsGroups groups = new MetricsGroups(config.query().maxGroups(), bucketed);
     if (q.fromAggregates()) {
       rows.forEach(
-          MetricsSql.aggregates(projectId, q, bucketed, clean),
+          MetricsSql.aggregates(projectId, q, bucketed, clean, rollups.usable()),
           row -> {
             if (empty(row)) {
               return;
@@ -117,8 +119,21 @@ public class ClickHouseMetricsStore implements MetricsStore {
         quantiles);
   }
 
+  // sumMap's (indexes, counts) and the zero count are the merged sketch of the group's windows;
+  // windows older than migration 0004 add their decoded base64 sketches.
   private static DDSketch sketch(JsonNode row) {
-    DDSketch merged = null;
+    JsonNode bins = row.path("bins");
+    JsonNode index = bins.path(0);
+    JsonNode count = bins.path(1);
+    int[] indexes = new int[index.size()];
+    double[] counts = new double[count.size()];
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = index.get(i).asInt();
+      counts[i] = count.get(i).asDouble();
+    }
+    LatencyBins summed = new LatencyBins(indexes, counts, row.path("zeros").asDouble());
+    DDSketch merged =
+        summed.isEmpty() ? null : dev.sightline.schemas.sketch.LatencySketches.fromBins(summed);
     for (JsonNode s : row.path("sketches")) {
       merged = LatencySketches.merge(merged, LatencySketches.decode(s.asText()));
     }

@@ -34,7 +34,10 @@ public class ClickHouseRetention implements DataRetention {
           Map.entry("observations", "event_date"),
           Map.entry("traces", "event_date"),
           Map.entry("scores", "event_date"),
-          Map.entry("observation_aggregates", "window_date"));
+          Map.entry("observation_aggregates", "window_date"),
+          // Markers of rollups (observation_aggregates_rollups) have no project and stay: a
+          // marker of a part that no longer exists is never matched again.
+          Map.entry("observation_aggregates_rollup", "window_date"));
 
   @Inject ClickHouseClient clickHouse;
   @Inject ProjectAdmin projects;

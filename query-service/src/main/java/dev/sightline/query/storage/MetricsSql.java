@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one builder of metrics SQL: group columns only from the {@link MetricsDimension} allow-list,
@@ -30,32 +32,99 @@ final class MetricsSql {
     };
   }
 
-  /** Windows of the 1-minute aggregates summed per group and bucket; sketches left to merge. */
+  /** The aggregate columns both the minute and the hourly rows are read with, in this order. */
+  private static final String AGGREGATE_COLUMNS =
+      "window_start, environment, name, model, prompt_name, prompt_version, count, errors,"
+          + " input_tokens, output_tokens, cost_usd, latency_bin_index, latency_bin_count,"
+          + " latency_zero_count, latency_sketch";
+
+  /**
+   * Windows of the aggregates summed per group and bucket, sketch bins summed by index (sumMap);
+   * only windows written before migration 0004 leave base64 sketches to merge in Java. Whole days
+   * and hours of the {@code rolledUp} days (day → the part their rollup was built from; see
+   * AggregateRollups) are read from the rollup, everything else from the 1-minute windows ({@link
+   * RollupPlan}).
+   */
   static String aggregates(
-      String projectId, MetricsQuery q, boolean bucketed, CleanPartitions clean) {
+      String projectId,
+      MetricsQuery q,
+      boolean bucketed,
+      CleanPartitions clean,
+      Map<String, String> rolledUp) {
     List<String> where = new ArrayList<>();
     where.add("project_id = " + Sql.quote(projectId));
     where.add("window_date >= toDate(" + Sql.quote(day(q.from())) + ")");
     where.add("window_date <= toDate(" + Sql.quote(day(q.to())) + ")");
-    where.add("toUInt32(window_start) >= " + Sql.number(ceilSeconds(q.from())));
-    where.add("toUInt32(window_start) < " + Sql.number(ceilSeconds(q.to())));
     filters(where, q, "prompt_version");
+    RollupPlan plan =
+        RollupPlan.of(
+            ceilSeconds(q.from()),
+            ceilSeconds(q.to()),
+            rolledUp.keySet(),
+            bucketed ? q.interval() : null);
+    List<String> sources = new ArrayList<>();
+    List<RollupPlan.Segment> minutes = plan.from(RollupPlan.Source.MINUTE);
+    if (!minutes.isEmpty() || plan.segments().isEmpty()) {
+      List<String> minuteWhere = new ArrayList<>(where);
+      // An empty range still answers (with no rows), so the query keeps one source.
+      minuteWhere.add(minutes.isEmpty() ? "0" : ranges(minutes));
+      sources.add(
+          "SELECT "
+              + AGGREGATE_COLUMNS
+              + " FROM "
+              // Every filter here is on the window identity (see CleanPartitions).
+              + clean.fromByIdentity(
+                  "observation_aggregates", AGGREGATE_COLUMNS, String.join(" AND ", minuteWhere)));
+    }
+    List<String> periods = new ArrayList<>();
+    for (RollupPlan.Source source : List.of(RollupPlan.Source.HOUR, RollupPlan.Source.DAY)) {
+      List<RollupPlan.Segment> segments = plan.from(source);
+      if (!segments.isEmpty()) {
+        long resolution = source == RollupPlan.Source.HOUR ? RollupPlan.HOUR : RollupPlan.DAY;
+        periods.add("resolution_s = " + Sql.number(resolution) + " AND " + ranges(segments));
+      }
+    }
+    if (!periods.isEmpty()) {
+      List<String> rollupWhere = new ArrayList<>(where);
+      rollupWhere.add("(" + String.join(" OR ", periods) + ")");
+      // Only rows built from the part each day consists of now (older rollups may linger).
+      rollupWhere.add(
+          "source_part IN ("
+              + rolledUp.values().stream().map(Sql::quote).collect(Collectors.joining(", "))
+              + ")");
+      sources.add(
+          "SELECT "
+              + AGGREGATE_COLUMNS.replace("latency_sketch", "'' AS latency_sketch")
+              + " FROM "
+              + AggregateRollups.TABLE
+              + " WHERE "
+              + String.join(" AND ", rollupWhere));
+    }
     String bucket = bucket("toUInt32(window_start)", q.interval(), bucketed);
     return select(q, bucket)
         + ", sum(count) AS n, sum(errors) AS errs, sum(input_tokens) AS tin,"
         + " sum(output_tokens) AS tout, sum(cost_usd) AS cost,"
-        + " groupArray(latency_sketch) AS sketches"
-        + " FROM (SELECT *, prompt_version AS o_prompt_version"
-        // Collapsed reads: a window is re-written with its full state on every update.
-        + " FROM "
-        + clean.from(
-            "observation_aggregates",
-            "window_start, environment, name, model, prompt_name, prompt_version, count, errors,"
-                + " input_tokens, output_tokens, cost_usd, latency_sketch",
-            String.join(" AND ", where),
-            "project_id = " + Sql.quote(projectId))
-        + ")"
+        + " sumMap(latency_bin_index, latency_bin_count) AS bins, sum(latency_zero_count) AS zeros,"
+        + " groupArrayIf(latency_sketch, latency_sketch != '') AS sketches"
+        + " FROM (SELECT *, prompt_version AS o_prompt_version FROM ("
+        + String.join(" UNION ALL ", sources)
+        + "))"
         + groupAndOrder(q);
+  }
+
+  // Window starts in any of the segments, as plain DateTime comparisons the primary key can use.
+  private static String ranges(List<RollupPlan.Segment> segments) {
+    return "("
+        + segments.stream()
+            .map(
+                s ->
+                    "(window_start >= toDateTime("
+                        + Sql.number(s.fromSeconds())
+                        + ") AND window_start < toDateTime("
+                        + Sql.number(s.toSeconds())
+                        + "))")
+            .collect(Collectors.joining(" OR "))
+        + ")";
   }
 
   /** Raw observations joined to their traces' release and user, with exact quantiles. */

@@ -14,17 +14,22 @@ import java.util.List;
 /**
  * Collapses each closed day partition (before today, UTC) into one merged part with {@code OPTIMIZE
  * … FINAL}, so reads of those days can skip FINAL (see CleanPartitions). Today keeps receiving rows
- * and is read with FINAL.
+ * and is read with FINAL. Clean closed days of the aggregates are then rolled up by hour and day
+ * (see AggregateRollups).
  */
 @ApplicationScoped
 public class PartitionCompactor {
 
   @Inject ClickHouseClient clickHouse;
   @Inject PartitionInspector inspector;
+  @Inject AggregateRollups rollups;
 
   Clock clock = Clock.systemUTC();
 
-  /** Compacts every closed day that is not clean yet; returns "table/day" of each one. */
+  /**
+   * Compacts every closed day that is not clean yet, then rolls up the aggregates of clean closed
+   * days that have no current rollup; returns "table/day" of each one.
+   */
   public List<String> run() {
     String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
     List<String> done = new ArrayList<>();
@@ -40,6 +45,10 @@ public class PartitionCompactor {
       clickHouse.query(
           "OPTIMIZE TABLE " + Sql.identifier(table) + " PARTITION " + Sql.quote(day) + " FINAL");
       done.add(table + "/" + day);
+    }
+    // After the OPTIMIZEs above, so a day compacted now is rolled up in the same run.
+    for (String day : rollups.build(today)) {
+      done.add(AggregateRollups.TABLE + "/" + day);
     }
     return done;
   }

@@ -24,13 +24,13 @@ class PartitionInspector {
   /** Asked on every read, not cached: a cached answer could miss an insert into an old day. */
   CleanPartitions clean() {
     Map<String, Set<String>> days = new HashMap<>();
+    Map<String, Set<String>> dirty = new HashMap<>();
     for (JsonNode row : partitions()) {
-      if (isClean(row)) {
-        days.computeIfAbsent(row.get("table").asText(), t -> new HashSet<>())
-            .add(row.get("partition").asText());
-      }
+      (isClean(row) ? days : dirty)
+          .computeIfAbsent(row.get("table").asText(), t -> new HashSet<>())
+          .add(row.get("partition").asText());
     }
-    return new CleanPartitions(days);
+    return new CleanPartitions(days, dirty);
   }
 
   /** One active part made by a merge: ReplacingMergeTree has collapsed every row identity in it. */

@@ -47,4 +47,24 @@ class CleanPartitionsTest {
         .contains("window_date NOT IN")
         .contains("tuple(project_id, window_start, environment, name, model, prompt_name,");
   }
+
+  @Test
+  void identityFiltersCollapseOnlyTheNamedDirtyDaysWithFinal() {
+    CleanPartitions partitions =
+        new CleanPartitions(
+            Map.of("observation_aggregates", Set.of("2026-11-27")),
+            Map.of("observation_aggregates", Set.of("2026-11-28")));
+
+    assertThat(partitions.fromByIdentity("observation_aggregates", "count", "project_id = 'p'"))
+        .isEqualTo(
+            "(SELECT count FROM observation_aggregates WHERE project_id = 'p' AND window_date IN"
+                + " (toDate('2026-11-27')) UNION ALL SELECT count FROM observation_aggregates FINAL"
+                + " WHERE project_id = 'p' AND window_date IN (toDate('2026-11-28')))");
+  }
+
+  @Test
+  void identityFiltersCollapseEverythingWhenThePartitionsAreUnknown() {
+    assertThat(CleanPartitions.NONE.fromByIdentity("observation_aggregates", "count", "1"))
+        .isEqualTo("(SELECT count FROM observation_aggregates FINAL WHERE 1)");
+  }
 }

@@ -1,38 +1,31 @@
 package dev.sightline.query.domain.metrics;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.DDSketchProtoBinding;
-import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
-import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Base64;
 
 /**
- * Reads the latency sketches enrich-service stores (base64 of the DDSketch protobuf, 1% relative
- * accuracy, logarithmic mapping) and merges them, so quantiles over any span keep the 1% bound.
+ * Merges the latency sketches of the aggregates (defined once in {@link
+ * dev.sightline.schemas.sketch.LatencySketches}: 1% relative accuracy, logarithmic mapping), so
+ * quantiles over any span keep the 1% bound. Windows stored since migration 0004 arrive as bins
+ * already summed by ClickHouse; older windows still carry the base64 protobuf, decoded here.
  */
 public final class LatencySketches {
 
-  /** Relative accuracy of every quantile read from the aggregates (enrich's LatencySketch). */
-  public static final double RELATIVE_ACCURACY = 0.01;
-
-  // Same store bound as enrich-service's LatencySketch, so decoding never collapses more than it.
-  private static final int MAX_BINS = 2048;
-
-  private static final double[] QUANTILES = {0.5, 0.95, 0.99};
+  /** Relative accuracy of every quantile read from the aggregates. */
+  public static final double RELATIVE_ACCURACY =
+      dev.sightline.schemas.sketch.LatencySketches.RELATIVE_ACCURACY;
 
   private LatencySketches() {}
 
-  /** The sketch of one stored value; null for an empty value. */
+  /** The sketch of one stored base64 protobuf value (a window older than 0004); null if empty. */
   public static DDSketch decode(String base64) {
     if (base64 == null || base64.isEmpty()) {
       return null;
     }
     try {
-      return DDSketchProtoBinding.fromProto(
-          () -> new CollapsingLowestDenseStore(MAX_BINS),
-          com.datadoghq.sketch.ddsketch.proto.DDSketch.parseFrom(
-              Base64.getDecoder().decode(base64)));
-    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+      return dev.sightline.schemas.sketch.LatencySketches.fromProtobuf(
+          Base64.getDecoder().decode(base64));
+    } catch (IllegalArgumentException e) {
       throw new IllegalStateException("malformed latency sketch in observation_aggregates", e);
     }
   }
@@ -45,20 +38,13 @@ public final class LatencySketches {
     if (into == null) {
       return other.copy();
     }
-    // Mappings are equal (all written by enrich with one mapping), so the merge is exact.
+    // Mappings are equal (all written with one mapping), so the merge is exact.
     into.mergeWith(other);
     return into;
   }
 
   /** p50, p95 and p99; nulls when the sketch holds no value. */
   public static Double[] quantiles(DDSketch sketch) {
-    Double[] out = new Double[QUANTILES.length];
-    if (sketch == null || sketch.isEmpty()) {
-      return out;
-    }
-    for (int i = 0; i < QUANTILES.length; i++) {
-      out[i] = sketch.getValueAtQuantile(QUANTILES[i]);
-    }
-    return out;
+    return dev.sightline.schemas.sketch.LatencySketches.quantiles(sketch);
   }
 }

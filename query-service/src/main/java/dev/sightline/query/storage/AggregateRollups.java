@@ -1,0 +1,122 @@
+package dev.sightline.query.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.clickhouse.ClickHouseClient;
+import dev.sightline.clickhouse.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Hourly rollups of closed days' 1-minute aggregates (migration 0004): built by the compaction job,
+ * used by metrics reads while the day's partition is still the one merged part they were built
+ * from.
+ *
+ * <p>Why: a week of the 10M-observation bench is ~1.5M windows of one project; summing them took
+ * seconds even inside ClickHouse. The rollup holds ~60× fewer rows and is exact: counters add up
+ * and sketch bins add up by index, so nothing is approximated that the minute rows did not already.
+ */
+@ApplicationScoped
+class AggregateRollups {
+
+  static final String TABLE = "observation_aggregates_rollup";
+  static final String MARKERS = "observation_aggregates_rollups";
+
+  @Inject ClickHouseClient clickHouse;
+
+  /**
+   * Day → part of every day whose rollup may be read now: the day's aggregates partition is one
+   * merged part and a completed rollup of exactly that part exists. Asked on every read, like
+   * {@link PartitionInspector#clean()}.
+   */
+  Map<String, String> usable() {
+    Map<String, String> days = new TreeMap<>();
+    for (JsonNode row :
+        clickHouse.rows(
+            "SELECT partition, part FROM (SELECT partition, count() AS parts, min(level) AS"
+                + " min_level, any(name) AS part FROM system.parts WHERE active AND database = "
+                + Sql.quote(clickHouse.database())
+                + " AND table = 'observation_aggregates' GROUP BY partition)"
+                + " WHERE parts = 1 AND min_level >= 1 AND part IN (SELECT source_part FROM "
+                + MARKERS
+                + ")")) {
+      days.put(row.get("partition").asText(), row.get("part").asText());
+    }
+    return days;
+  }
+
+  /**
+   * Rolls up every closed, clean day (before {@code today}) that has no rollup of its current part;
+   * returns the days rolled up. A day still holding windows written before 0004 (base64 sketches
+   * ClickHouse cannot add) is left to the minute rows until retention removes it.
+   */
+  List<String> build(String today) {
+    List<String> done = new ArrayList<>();
+    for (JsonNode p :
+        clickHouse.rows(
+            "SELECT partition, part FROM (SELECT partition, count() AS parts, min(level) AS"
+                + " min_level, any(name) AS part FROM system.parts WHERE active AND database = "
+                + Sql.quote(clickHouse.database())
+                + " AND table = 'observation_aggregates' GROUP BY partition)"
+                + " WHERE parts = 1 AND min_level >= 1 AND part NOT IN (SELECT source_part FROM "
+                + MARKERS
+                + ")")) {
+      String day = p.get("partition").asText();
+      if (!day.matches("\\d{4}-\\d{2}-\\d{2}") || day.compareTo(today) >= 0 || hasLegacy(day)) {
+        continue;
+      }
+      roll(day, p.get("part").asText());
+      done.add(day);
+    }
+    return done;
+  }
+
+  private boolean hasLegacy(String day) {
+    return !clickHouse
+        .rows(
+            "SELECT 1 AS legacy FROM observation_aggregates WHERE window_date = toDate("
+                + Sql.quote(day)
+                + ") AND latency_sketch != '' LIMIT 1")
+        .isEmpty();
+  }
+
+  private void roll(String day, String part) {
+    // The partition is one merged part, so each window identity is there once: read as stored.
+    // Periods are counted in seconds since the epoch, so they are UTC hours and days whatever the
+    // server's time zone.
+    for (long resolution : new long[] {RollupPlan.HOUR, RollupPlan.DAY}) {
+      String r = Sql.number(resolution);
+      clickHouse.execute(
+          "INSERT INTO "
+              + TABLE
+              + " SELECT project_id, window_date, "
+              + r
+              + ", toDateTime(intDiv(toUInt32(window_start), "
+              + r
+              + ") * "
+              + r
+              + ") AS period, environment, name, model, prompt_name, prompt_version, sum(count),"
+              + " sum(errors), sum(input_tokens), sum(output_tokens), sum(cost_usd),"
+              + " tupleElement(sumMap(latency_bin_index, latency_bin_count) AS bins, 1),"
+              + " tupleElement(bins, 2), sum(latency_zero_count), "
+              + Sql.quote(part)
+              + " FROM observation_aggregates WHERE window_date = toDate("
+              + Sql.quote(day)
+              + ") GROUP BY project_id, window_date, period, environment, name, model,"
+              + " prompt_name, prompt_version");
+    }
+    String date = "toDate(" + Sql.quote(day) + ")";
+    // Written last: a reader uses the rollup only once all its rows are in.
+    clickHouse.execute(
+        "INSERT INTO " + MARKERS + " VALUES (" + date + ", " + Sql.quote(part) + ", now())");
+    // Rollups of the day's earlier parts are never read again (readers select by part).
+    String stale = " WHERE window_date = " + date + " AND source_part != " + Sql.quote(part);
+    if (!clickHouse.rows("SELECT 1 AS stale FROM " + MARKERS + stale + " LIMIT 1").isEmpty()) {
+      clickHouse.execute("ALTER TABLE " + TABLE + " DELETE" + stale);
+      clickHouse.execute("ALTER TABLE " + MARKERS + " DELETE" + stale);
+    }
+  }
+}
