@@ -32,7 +32,8 @@ class RetentionTest {
           "traces",
           "scores",
           "observation_aggregates",
-          "observation_aggregates_rollup");
+          "observation_aggregates_rollup",
+          "trace_lookup");
 
   @Inject ClickHouseClient clickHouse;
 

@@ -110,6 +110,23 @@ class SessionAndUserTest {
   }
 
   @Test
+  void aUserWithMoreTracesThanAreLookedUpByIdIsStillCountedExactly() {
+    List<Map<String, Object>> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      Map<String, Object> t = SearchRows.trace(PROJECT_A, "many-" + i, BASE_US + i);
+      t.put("user_id", "u-many");
+      many.add(t);
+    }
+    clickHouse.insertJsonEachRow("traces", SearchRows.lines(many));
+
+    JsonPath u = ok(get(SECRET_A, "/api/v1/users/u-many", Map.of("limit", "3")));
+
+    assertThat(u.getDouble("totals.traces")).isEqualTo(1001.0);
+    assertThat(u.getList("recentTraces.id", String.class))
+        .containsExactly("many-1000", "many-999", "many-998");
+  }
+
+  @Test
   void answers404ForAnUnknownSessionOrUser() {
     notFound(SECRET_A, "/api/v1/sessions/no-such-session", "sessionId");
     notFound(SECRET_A, "/api/v1/users/no-such-user", "userId");

@@ -20,6 +20,13 @@ final class SessionSeed {
     traces.add(trace(a, "x2", baseUs + 5_000_000, SESSION, USER, "last"));
     traces.add(trace(a, "x3", baseUs + 3_000_000, SESSION, "u-other", "middle"));
     traces.add(trace(a, "y1", baseUs + 7_000_000, "s-else", USER, "elsewhere"));
+    // Was in the session and with the user, then moved by a later version of the trace: the
+    // lookup table still holds the old pair, the views must not show it under the old ones.
+    traces.add(trace(a, "moved", baseUs + 2_000_000, SESSION, USER, "moved-away"));
+    Map<String, Object> moved =
+        trace(a, "moved", baseUs + 2_000_000, "s-later", "u-later", "moved");
+    moved.put("version", 2);
+    traces.add(moved);
     obs.add(obs(a, "x1", "o1", baseUs + 1_000_000, 2_000_000, 0.001, 100L, "DEFAULT"));
     Map<String, Object> error =
         obs(a, "x1", "o2", baseUs + 1_500_000, 1_000_000, null, null, "ERROR");

@@ -20,7 +20,8 @@ final class ActivitySql {
       String value,
       Instant from,
       Instant to,
-      CleanPartitions clean) {
+      CleanPartitions clean,
+      TraceCandidates candidates) {
     if (!COLUMNS.contains(column)) {
       throw new IllegalArgumentException("not a grouping column: " + column);
     }
@@ -28,8 +29,16 @@ final class ActivitySql {
     where.add("project_id = " + Sql.quote(projectId));
     where.add(Sql.identifier(column) + " = " + Sql.quote(value));
     SearchSql.range(where, "event_date", "timestamp_us", from, to);
+    // The session's or user's traces by id (resolved, or the lookup range when there are too many
+    // to name), not by a scan of every trace in the range.
+    String ids =
+        candidates != null
+            ? candidates.sqlIn()
+            : SearchSql.lookup(
+                projectId, column.equals("session_id") ? "session" : "user", value, from, to);
+    where.add(ids);
     String traceFilter = String.join(" AND ", where);
-    String keys = "project_id = " + Sql.quote(projectId);
+    String keys = "project_id = " + Sql.quote(projectId) + " AND " + ids;
     return "SELECT count() AS traces, uniqExactIf(session_id, session_id != '') AS sessions,"
         + " sum(o_count) AS observations, sum(o_tokens) AS tokens, sum(o_cost) AS cost,"
         + " sum(o_priced) AS priced, sum(o_errors) AS errors, min(timestamp_us) AS first_us,"
@@ -49,6 +58,12 @@ final class ActivitySql {
                 + " start_time_us",
             "project_id = "
                 + Sql.quote(projectId)
+                // Observations start within a day of their trace (clock skew): only those days.
+                + " AND event_date >= toDate("
+                + Sql.quote(SearchSql.day(from))
+                + ") - 1 AND event_date <= toDate("
+                + Sql.quote(SearchSql.day(to))
+                + ") + 1"
                 + " AND trace_id IN (SELECT trace_id FROM "
                 + clean.from("traces", "trace_id", traceFilter, keys)
                 + ")",

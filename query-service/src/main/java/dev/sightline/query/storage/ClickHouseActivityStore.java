@@ -53,8 +53,19 @@ public class ClickHouseActivityStore implements ActivityStore {
 
   private Optional<ActivityTotals> totals(
       String projectId, String column, String value, Instant from, Instant to) {
+    TraceCandidates candidates =
+        TraceCandidates.resolve(
+            queries, projectId, column.equals("session_id") ? "session" : "user", value, from, to);
+    if (candidates != null && candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    // Only the candidates' days are read (the range stays exact inside them).
+    Instant readFrom = candidates == null ? from : candidates.from();
+    Instant readTo = candidates == null ? to : candidates.to();
     List<JsonNode> rows =
-        queries.rows(ActivitySql.totals(projectId, column, value, from, to, partitions.clean()));
+        queries.rows(
+            ActivitySql.totals(
+                projectId, column, value, readFrom, readTo, partitions.clean(), candidates));
     JsonNode row = rows.isEmpty() ? null : rows.get(0);
     if (row == null || row.path("traces").asLong() == 0) {
       return Optional.empty();

@@ -37,7 +37,8 @@ public class ClickHouseRetention implements DataRetention {
           Map.entry("observation_aggregates", "window_date"),
           // Markers of rollups (observation_aggregates_rollups) have no project and stay: a
           // marker of a part that no longer exists is never matched again.
-          Map.entry("observation_aggregates_rollup", "window_date"));
+          Map.entry("observation_aggregates_rollup", "window_date"),
+          Map.entry("trace_lookup", "event_date"));
 
   @Inject ClickHouseClient clickHouse;
   @Inject ProjectAdmin projects;

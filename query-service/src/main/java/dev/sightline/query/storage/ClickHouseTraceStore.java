@@ -47,7 +47,17 @@ public class ClickHouseTraceStore implements TraceStore {
     CleanPartitions clean = partitions.clean();
     List<String> pageIds = null;
     TraceSearch read = search;
-    if (TraceSearchSql.pagedByTraces(search)) {
+    TraceCandidates candidates =
+        TraceCandidates.forSearch(
+            queries, projectId, search.sessionId(), search.userId(), search.from(), search.to());
+    if (candidates != null) {
+      // A session's or user's traces are known by id: read just those, over their days.
+      if (candidates.isEmpty()) {
+        return new TracePage(List.of(), null);
+      }
+      pageIds = candidates.ids();
+      read = search.withRange(candidates.from(), candidates.to());
+    } else if (TraceSearchSql.pagedByTraces(search)) {
       List<JsonNode> page =
           selective(search)
               ? queries.rows(TraceSearchSql.page(projectId, search, search.limit() + 1, clean))

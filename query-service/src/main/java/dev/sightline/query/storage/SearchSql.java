@@ -80,4 +80,25 @@ final class SearchSql {
     where.add(Sql.identifier(usColumn) + " >= " + Sql.number(micros(from)));
     where.add(Sql.identifier(usColumn) + " < " + Sql.number(micros(to)));
   }
+
+  /**
+   * {@code trace_id IN} the candidate traces of one session ({@code kind} "session") or user
+   * ("user") in the days of [from, to], from trace_lookup (migration 0005): a primary-key range
+   * instead of a scan of every trace in the range. Candidates only, so it goes next to the exact
+   * condition on the trace's own column, never instead of it; it is a row-identity condition, so it
+   * may also narrow version lookups.
+   */
+  static String lookup(String projectId, String kind, String value, Instant from, Instant to) {
+    return "trace_id IN (SELECT trace_id FROM trace_lookup WHERE project_id = "
+        + Sql.quote(projectId)
+        + " AND kind = "
+        + Sql.quote(kind)
+        + " AND value = "
+        + Sql.quote(value)
+        + " AND event_date >= toDate("
+        + Sql.quote(day(from))
+        + ") AND event_date <= toDate("
+        + Sql.quote(day(to))
+        + "))";
+  }
 }

@@ -39,7 +39,8 @@ final class TraceSearchSql {
    */
   static String select(
       String projectId, TraceSearch s, int rows, CleanPartitions clean, List<String> pageIds) {
-    List<String> traceWhere = traceWhere(projectId, s, clean);
+    // Known ids replace the session/user lookup (TraceCandidates).
+    List<String> traceWhere = traceWhere(projectId, s, clean, pageIds == null);
     String project = Sql.quote(projectId);
     String q = s.q() == null ? null : Sql.quote(s.q());
     String ids =
@@ -51,13 +52,14 @@ final class TraceSearchSql {
     }
     String traceFilter = String.join(" AND ", traceWhere);
     // Identity-only conditions (project, a known page's trace ids) narrow the version lookups.
-    String traceKeys = "project_id = " + project + (ids == null ? "" : " AND trace_id IN " + ids);
+    String traceKeys =
+        ids == null ? keys(projectId, s) : "project_id = " + project + " AND trace_id IN " + ids;
     // A known page names its traces; otherwise the observations of every matching trace.
     String observationTraces =
         ids != null
             ? ids
             : "(SELECT trace_id FROM "
-                + clean.from("traces", "trace_id", traceFilter, "project_id = " + project)
+                + clean.from("traces", "trace_id", traceFilter, keys(projectId, s))
                 + ")";
     return "SELECT id, t_name, t_timestamp_us, t_user_id, t_session_id, t_tags, t_environment,"
         + " t_release, o_cost, o_count, o_level_rank, o_latency_us,"
@@ -104,8 +106,8 @@ final class TraceSearchSql {
         + clean.from(
             "traces",
             "trace_id, timestamp_us",
-            String.join(" AND ", traceWhere(projectId, s, clean)),
-            "project_id = " + Sql.quote(projectId))
+            String.join(" AND ", traceWhere(projectId, s, clean, true)),
+            keys(projectId, s))
         + (s.cursor() == null
             ? ""
             : " WHERE " + SearchSql.after("timestamp_us", "trace_id", s.cursor(), s.descending()))
@@ -115,7 +117,8 @@ final class TraceSearchSql {
         + Sql.number((long) rows);
   }
 
-  private static List<String> traceWhere(String projectId, TraceSearch s, CleanPartitions clean) {
+  private static List<String> traceWhere(
+      String projectId, TraceSearch s, CleanPartitions clean, boolean lookups) {
     String project = Sql.quote(projectId);
     List<String> traceWhere = new ArrayList<>();
     traceWhere.add("project_id = " + project);
@@ -123,6 +126,9 @@ final class TraceSearchSql {
     equal(traceWhere, "name", s.name());
     equal(traceWhere, "user_id", s.userId());
     equal(traceWhere, "session_id", s.sessionId());
+    if (lookups) {
+      traceWhere.addAll(lookups(projectId, s));
+    }
     equal(traceWhere, "environment", s.environment());
     equal(traceWhere, "release", s.release());
     for (String tag : s.tags()) {
@@ -145,6 +151,26 @@ final class TraceSearchSql {
               + ")");
     }
     return traceWhere;
+  }
+
+  // The lookup ranges of a session or user filter (see SearchSql.lookup).
+  private static List<String> lookups(String projectId, TraceSearch s) {
+    List<String> out = new ArrayList<>();
+    if (s.sessionId() != null) {
+      out.add(SearchSql.lookup(projectId, "session", s.sessionId(), s.from(), s.to()));
+    }
+    if (s.userId() != null) {
+      out.add(SearchSql.lookup(projectId, "user", s.userId(), s.from(), s.to()));
+    }
+    return out;
+  }
+
+  // Row-identity conditions every version of a matching trace shares: they may narrow the version
+  // lookups (CleanPartitions keyFilter).
+  private static String keys(String projectId, TraceSearch s) {
+    List<String> keys = new ArrayList<>(List.of("project_id = " + Sql.quote(projectId)));
+    keys.addAll(lookups(projectId, s));
+    return String.join(" AND ", keys);
   }
 
   // A page's observations start within a day of their trace (clock skew): only those partitions.
