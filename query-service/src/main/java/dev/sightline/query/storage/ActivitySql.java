@@ -45,29 +45,60 @@ final class ActivitySql {
         + " max(timestamp_us) AS last_us, max(greatest(timestamp_us, o_end_us)) AS end_us"
         // Collapsed reads: a re-delivered batch is only merged away in the background.
         + " FROM "
-        + clean.from("traces", "trace_id, session_id, timestamp_us", traceFilter, keys)
+        + traces(clean, candidates, traceFilter, keys)
         + " ANY LEFT JOIN (SELECT trace_id, count() AS o_count,"
         + " sum(ifNull(usage_total, ifNull(usage_input, 0) + ifNull(usage_output, 0)))"
         + " AS o_tokens, sum(ifNull(cost_total, 0)) AS o_cost,"
         + " countIf(isNotNull(cost_total)) AS o_priced, countIf(level = 'ERROR') AS o_errors,"
         + " max(ifNull(end_time_us, start_time_us)) AS o_end_us"
         + " FROM "
-        + clean.from(
-            "observations",
-            "trace_id, usage_total, usage_input, usage_output, cost_total, level, end_time_us,"
-                + " start_time_us",
-            "project_id = "
-                + Sql.quote(projectId)
-                // Observations start within a day of their trace (clock skew): only those days.
-                + " AND event_date >= toDate("
-                + Sql.quote(SearchSql.day(from))
-                + ") - 1 AND event_date <= toDate("
-                + Sql.quote(SearchSql.day(to))
-                + ") + 1"
-                + " AND trace_id IN (SELECT trace_id FROM "
-                + clean.from("traces", "trace_id", traceFilter, keys)
-                + ")",
-            keys)
+        + observations(projectId, from, to, clean, candidates, traceFilter, keys)
         + " GROUP BY trace_id) USING trace_id";
+  }
+
+  private static final String TRACE_COLUMNS = "trace_id, session_id, timestamp_us";
+  private static final String OBSERVATION_COLUMNS =
+      "trace_id, usage_total, usage_input, usage_output, cost_total, level, end_time_us,"
+          + " start_time_us";
+
+  // Collapsed reads: a re-delivered batch is only merged away in the background. Known candidate
+  // ids are read in one pass (CleanPartitions.fromIds).
+  private static String traces(
+      CleanPartitions clean, TraceCandidates candidates, String traceFilter, String keys) {
+    return candidates != null
+        ? clean.fromIds("traces", TRACE_COLUMNS, traceFilter, keys)
+        : clean.from("traces", TRACE_COLUMNS, traceFilter, keys);
+  }
+
+  // Observations start within a day of their trace (clock skew): only those days. The join keeps
+  // the observations of matching traces only, so candidates' observations may be read as a
+  // superset.
+  private static String observations(
+      String projectId,
+      Instant from,
+      Instant to,
+      CleanPartitions clean,
+      TraceCandidates candidates,
+      String traceFilter,
+      String keys) {
+    String days =
+        " AND event_date >= toDate("
+            + Sql.quote(SearchSql.day(from))
+            + ") - 1 AND event_date <= toDate("
+            + Sql.quote(SearchSql.day(to))
+            + ") + 1";
+    if (candidates != null) {
+      return clean.fromIds("observations", OBSERVATION_COLUMNS, "1", keys + days);
+    }
+    return clean.from(
+        "observations",
+        OBSERVATION_COLUMNS,
+        "project_id = "
+            + Sql.quote(projectId)
+            + days
+            + " AND trace_id IN (SELECT trace_id FROM "
+            + clean.from("traces", "trace_id", traceFilter, keys)
+            + ")",
+        keys);
   }
 }

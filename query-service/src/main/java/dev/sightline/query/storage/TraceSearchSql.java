@@ -71,7 +71,10 @@ final class TraceSearchSql {
         + " AS t_q_hit, trace_id"
         // Collapsed reads: a re-delivered batch is only merged away in the background.
         + " FROM "
-        + clean.from("traces", traceColumns(q != null), traceFilter, traceKeys)
+        + (ids == null
+            ? clean.from("traces", traceColumns(q != null), traceFilter, traceKeys)
+            // Known ids: their newest versions in one pass, then the filters.
+            : clean.fromIds("traces", traceColumns(q != null), traceFilter, traceKeys))
         + ")"
         + " ANY LEFT JOIN (SELECT trace_id, sum(cost_total) AS o_cost, count() AS o_count,"
         + " max(multiIf(level = 'ERROR', 3, level = 'WARNING', 2, level = 'DEFAULT', 1, 0))"
@@ -83,11 +86,14 @@ final class TraceSearchSql {
             ? "0"
             : "max(" + SearchSql.prompt(s.promptName(), s.promptVersion()) + ")")
         + " AS o_prompt_hit FROM "
-        + clean.from(
-            "observations",
-            observationColumns(q != null),
-            "project_id = " + project + " AND trace_id IN " + observationTraces + pageDays(s, ids),
-            traceKeys)
+        + (ids == null
+            ? clean.from(
+                "observations",
+                observationColumns(q != null),
+                "project_id = " + project + " AND trace_id IN " + observationTraces,
+                traceKeys)
+            : clean.fromIds(
+                "observations", observationColumns(q != null), "1", traceKeys + pageDays(s, ids)))
         + " GROUP BY trace_id) USING trace_id"
         + outerWhere(s, q != null)
         + " ORDER BY "
@@ -173,7 +179,9 @@ final class TraceSearchSql {
     return String.join(" AND ", keys);
   }
 
-  // A page's observations start within a day of their trace (clock skew): only those partitions.
+  // A page's observations start within a day of their trace (clock skew): only those partitions,
+  // also for picking their newest versions (a version whose start moved by more than a day would
+  // not be seen; starts are set when an observation begins and do not move).
   private static String pageDays(TraceSearch s, String ids) {
     return ids == null
         ? ""

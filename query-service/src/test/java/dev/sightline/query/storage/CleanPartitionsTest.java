@@ -67,4 +67,17 @@ class CleanPartitionsTest {
     assertThat(CleanPartitions.NONE.fromByIdentity("observation_aggregates", "count", "1"))
         .isEqualTo("(SELECT count FROM observation_aggregates FINAL WHERE 1)");
   }
+
+  @Test
+  void knownIdsPickTheirNewestVersionsInOnePassAndThenFilter() {
+    String from =
+        CleanPartitions.NONE.fromIds(
+            "traces", "trace_id", "name = 'chat'", "project_id = 'p' AND trace_id IN ('a', 'b')");
+
+    assertThat(from)
+        .isEqualTo(
+            "(SELECT trace_id FROM (SELECT trace_id, (name = 'chat') AS sl_match FROM traces WHERE"
+                + " project_id = 'p' AND trace_id IN ('a', 'b') ORDER BY version DESC LIMIT 1 BY"
+                + " tuple(project_id, trace_id)) WHERE sl_match)");
+  }
 }
