@@ -7,8 +7,9 @@
 -- newest version, so a trace whose session or user changed in a later version (the old pair stays
 -- here) is never shown under the old one. Filled by materialized views on every insert into
 -- traces; rows already stored are copied below (a trace inserted while this migration runs may be
--- copied twice, which ReplacingMergeTree collapses and readers never see). Partitioned by day like
--- traces, so retention deletes it per project (query-service's ClickHouseRetention).
+-- copied twice, which ReplacingMergeTree collapses and readers never see). Partitioned by month, not
+-- day: a lookup over a week then probes one or two partitions' index instead of eight; retention
+-- deletes its rows per project and day like the other tables (query-service's ClickHouseRetention).
 CREATE TABLE IF NOT EXISTS trace_lookup (
     project_id String,
     kind String,
@@ -16,7 +17,7 @@ CREATE TABLE IF NOT EXISTS trace_lookup (
     trace_id String,
     event_date Date
 ) ENGINE = ReplacingMergeTree
-PARTITION BY event_date
+PARTITION BY toYYYYMM(event_date)
 ORDER BY (project_id, kind, value, trace_id);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS trace_lookup_sessions TO trace_lookup AS

@@ -65,7 +65,14 @@ public class ClickHouseActivityStore implements ActivityStore {
     List<JsonNode> rows =
         queries.rows(
             ActivitySql.totals(
-                projectId, column, value, readFrom, readTo, partitions.clean(), candidates));
+                projectId,
+                column,
+                value,
+                readFrom,
+                readTo,
+                // Reads of known ids do not depend on which partitions are clean.
+                candidates == null ? partitions.clean() : CleanPartitions.NONE,
+                candidates));
     JsonNode row = rows.isEmpty() ? null : rows.get(0);
     if (row == null || row.path("traces").asLong() == 0) {
       return Optional.empty();

@@ -44,12 +44,13 @@ public class ClickHouseTraceStore implements TraceStore {
   @Override
   public TracePage search(String projectId, TraceSearch search) {
     // One row more than the page tells whether there is a next page.
-    CleanPartitions clean = partitions.clean();
     List<String> pageIds = null;
     TraceSearch read = search;
     TraceCandidates candidates =
         TraceCandidates.forSearch(
             queries, projectId, search.sessionId(), search.userId(), search.from(), search.to());
+    // Reads of known ids do not depend on which partitions are clean (CleanPartitions.fromIds).
+    CleanPartitions clean = candidates == null ? partitions.clean() : CleanPartitions.NONE;
     if (candidates != null) {
       // A session's or user's traces are known by id: read just those, over their days.
       if (candidates.isEmpty()) {
