@@ -34,15 +34,7 @@ class AggregateRollups {
    */
   Map<String, String> usable() {
     Map<String, String> days = new TreeMap<>();
-    for (JsonNode row :
-        clickHouse.rows(
-            "SELECT partition, part FROM (SELECT partition, count() AS parts, min(level) AS"
-                + " min_level, any(name) AS part FROM system.parts WHERE active AND database = "
-                + Sql.quote(clickHouse.database())
-                + " AND table = 'observation_aggregates' GROUP BY partition)"
-                + " WHERE parts = 1 AND min_level >= 1 AND part IN (SELECT source_part FROM "
-                + MARKERS
-                + ")")) {
+    for (JsonNode row : cleanParts("IN")) {
       days.put(row.get("partition").asText(), row.get("part").asText());
     }
     return days;
@@ -55,15 +47,7 @@ class AggregateRollups {
    */
   List<String> build(String today) {
     List<String> done = new ArrayList<>();
-    for (JsonNode p :
-        clickHouse.rows(
-            "SELECT partition, part FROM (SELECT partition, count() AS parts, min(level) AS"
-                + " min_level, any(name) AS part FROM system.parts WHERE active AND database = "
-                + Sql.quote(clickHouse.database())
-                + " AND table = 'observation_aggregates' GROUP BY partition)"
-                + " WHERE parts = 1 AND min_level >= 1 AND part NOT IN (SELECT source_part FROM "
-                + MARKERS
-                + ")")) {
+    for (JsonNode p : cleanParts("NOT IN")) {
       String day = p.get("partition").asText();
       if (!day.matches("\\d{4}-\\d{2}-\\d{2}") || day.compareTo(today) >= 0 || hasLegacy(day)) {
         continue;
@@ -72,6 +56,21 @@ class AggregateRollups {
       done.add(day);
     }
     return done;
+  }
+
+  // Day and part of every clean aggregates partition whose part is (IN) or is not (NOT IN) the
+  // source of a completed rollup.
+  private List<JsonNode> cleanParts(String rolledUp) {
+    return clickHouse.rows(
+        "SELECT partition, part FROM (SELECT partition, count() AS parts, min(level) AS min_level,"
+            + " any(name) AS part FROM system.parts WHERE active AND database = "
+            + Sql.quote(clickHouse.database())
+            + " AND table = 'observation_aggregates' GROUP BY partition)"
+            + " WHERE parts = 1 AND min_level >= 1 AND part "
+            + rolledUp
+            + " (SELECT source_part FROM "
+            + MARKERS
+            + ")");
   }
 
   private boolean hasLegacy(String day) {

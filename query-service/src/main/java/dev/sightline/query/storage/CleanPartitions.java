@@ -62,11 +62,7 @@ record CleanPartitions(
     if (clean.isEmpty()) {
       return "(" + newest(table, columns, where, keyFilter) + ")";
     }
-    String days =
-        clean.stream()
-            .sorted()
-            .map(d -> "toDate(" + Sql.quote(d) + ")")
-            .collect(Collectors.joining(", "));
+    String days = days(clean);
     String day = Sql.identifier(dayColumn(table));
     return "(SELECT "
         + columns
@@ -76,10 +72,10 @@ record CleanPartitions(
         + where
         + " AND "
         + day
-        + " IN ("
+        + " IN "
         + days
-        + ") UNION ALL "
-        + newest(table, columns, where, keyFilter + " AND " + day + " NOT IN (" + days + ")")
+        + " UNION ALL "
+        + newest(table, columns, where, keyFilter + " AND " + day + " NOT IN " + days)
         + ")";
   }
 

@@ -89,7 +89,14 @@ final class SearchSql {
    * may also narrow version lookups.
    */
   static String lookup(String projectId, String kind, String value, Instant from, Instant to) {
-    return "trace_id IN (SELECT trace_id FROM trace_lookup WHERE project_id = "
+    return "trace_id IN (SELECT trace_id FROM trace_lookup WHERE "
+        + lookupWhere(projectId, kind, value, from, to)
+        + ")";
+  }
+
+  /** The trace_lookup rows of one session or user in the days of [from, to]. */
+  static String lookupWhere(String projectId, String kind, String value, Instant from, Instant to) {
+    return "project_id = "
         + Sql.quote(projectId)
         + " AND kind = "
         + Sql.quote(kind)
@@ -99,6 +106,6 @@ final class SearchSql {
         + Sql.quote(day(from))
         + ") AND event_date <= toDate("
         + Sql.quote(day(to))
-        + "))";
+        + ")";
   }
 }

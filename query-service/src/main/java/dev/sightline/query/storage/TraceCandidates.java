@@ -37,17 +37,8 @@ record TraceCandidates(List<String> ids, Instant from, Instant to) {
     List<JsonNode> rows =
         queries.rows(
             "SELECT DISTINCT trace_id, toString(event_date) AS day FROM trace_lookup WHERE "
-                + "project_id = "
-                + Sql.quote(projectId)
-                + " AND kind = "
-                + Sql.quote(kind)
-                + " AND value = "
-                + Sql.quote(value)
-                + " AND event_date >= toDate("
-                + Sql.quote(SearchSql.day(from))
-                + ") AND event_date <= toDate("
-                + Sql.quote(SearchSql.day(to))
-                + ") LIMIT "
+                + SearchSql.lookupWhere(projectId, kind, value, from, to)
+                + " LIMIT "
                 + Sql.number((long) MAX + 1));
     if (rows.size() > MAX) {
       return null;
