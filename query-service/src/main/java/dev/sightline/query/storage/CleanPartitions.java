@@ -88,19 +88,7 @@ record CleanPartitions(
    * candidates.
    */
   String fromIds(String table, String columns, String where, String keyFilter) {
-    return "(SELECT "
-        + columns
-        + " FROM (SELECT "
-        + columns
-        + ", ("
-        + where
-        + ") AS sl_match FROM "
-        + Sql.identifier(table)
-        + " WHERE "
-        + keyFilter
-        + " ORDER BY version DESC LIMIT 1 BY tuple("
-        + identity(table)
-        + ")) WHERE sl_match)";
+    return "(" + latestThenFilter(table, columns, where, keyFilter) + ")";
   }
 
   /**
@@ -159,6 +147,26 @@ record CleanPartitions(
   private static String newest(String table, String columns, String where, String days) {
     String t = Sql.identifier(table);
     String id = identity(table);
+    return latestThenFilter(
+        table,
+        columns,
+        where,
+        days
+            + " AND ("
+            + id
+            + ") IN (SELECT "
+            + id
+            + " FROM "
+            + t
+            + " WHERE "
+            + where
+            + " AND "
+            + days
+            + ")");
+  }
+
+  // The newest version of each row identity among the rows matching rows, then where on those.
+  private static String latestThenFilter(String table, String columns, String where, String rows) {
     return "SELECT "
         + columns
         + " FROM (SELECT "
@@ -166,21 +174,11 @@ record CleanPartitions(
         + ", ("
         + where
         + ") AS sl_match FROM "
-        + t
+        + Sql.identifier(table)
         + " WHERE "
-        + days
-        + " AND ("
-        + id
-        + ") IN (SELECT "
-        + id
-        + " FROM "
-        + t
-        + " WHERE "
-        + where
-        + " AND "
-        + days
-        + ") ORDER BY version DESC LIMIT 1 BY tuple("
-        + id
+        + rows
+        + " ORDER BY version DESC LIMIT 1 BY tuple("
+        + identity(table)
         + ")) WHERE sl_match";
   }
 }
