@@ -23,11 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /** The service against the real broker and ClickHouse: ingest events in, rows out. */
@@ -180,19 +176,6 @@ class EnrichServiceTest {
 
   @SafeVarargs
   private <V> void send(Topic<String, V> topic, String key, V... values) {
-    try (KafkaProducer<String, V> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            topic.keySerde().serializer(),
-            topic.valueSerde().serializer())) {
-      for (V value : values) {
-        producer.send(new ProducerRecord<>(topic.name(), key, value));
-      }
-      producer.flush();
-    }
+    TestRecords.send(config.kafka().bootstrapServers(), topic, key, values);
   }
 }

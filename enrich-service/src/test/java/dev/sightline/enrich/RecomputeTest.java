@@ -30,9 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -222,19 +219,6 @@ class RecomputeTest {
 
   @SafeVarargs
   private <V> void send(Topic<String, V> topic, String key, V... values) {
-    try (KafkaProducer<String, V> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            topic.keySerde().serializer(),
-            topic.valueSerde().serializer())) {
-      for (V value : values) {
-        producer.send(new ProducerRecord<>(topic.name(), key, value));
-      }
-      producer.flush();
-    }
+    TestRecords.send(config.kafka().bootstrapServers(), topic, key, values);
   }
 }

@@ -6,6 +6,7 @@ import dev.sightline.clickhouse.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,17 +27,26 @@ class AggregateRollups {
   static final String MARKERS = "observation_aggregates_rollups";
 
   @Inject ClickHouseClient clickHouse;
+  @Inject PartitionInspector inspector;
 
   /**
-   * Day → part of every day whose rollup may be read now: the day's aggregates partition is one
-   * merged part and a completed rollup of exactly that part exists. Asked on every read, like
-   * {@link PartitionInspector#clean()}.
+   * Day → part of every day whose rollup may be read now: among {@code partitions} (rows of {@link
+   * PartitionInspector#partitions()}, read once per request) the day's aggregates partition is one
+   * merged part and a completed rollup of exactly that part exists.
    */
-  Map<String, String> usable() {
+  Map<String, String> usable(List<JsonNode> partitions) {
+    Map<String, String> clean = cleanAggregateParts(partitions);
     Map<String, String> days = new TreeMap<>();
-    for (JsonNode row : cleanParts("IN")) {
-      days.put(row.get("partition").asText(), row.get("part").asText());
+    if (clean.isEmpty()) {
+      return days;
     }
+    List<String> rolled = rolledUp(clean.values());
+    clean.forEach(
+        (day, part) -> {
+          if (rolled.contains(part)) {
+            days.put(day, part);
+          }
+        });
     return days;
   }
 
@@ -46,31 +56,47 @@ class AggregateRollups {
    * ClickHouse cannot add) is left to the minute rows until retention removes it.
    */
   List<String> build(String today) {
+    Map<String, String> clean = cleanAggregateParts(inspector.partitions());
+    List<String> rolled = clean.isEmpty() ? List.of() : rolledUp(clean.values());
     List<String> done = new ArrayList<>();
-    for (JsonNode p : cleanParts("NOT IN")) {
-      String day = p.get("partition").asText();
-      if (!day.matches("\\d{4}-\\d{2}-\\d{2}") || day.compareTo(today) >= 0 || hasLegacy(day)) {
-        continue;
-      }
-      roll(day, p.get("part").asText());
-      done.add(day);
-    }
+    clean.forEach(
+        (day, part) -> {
+          if (rolled.contains(part)
+              || !day.matches("\\d{4}-\\d{2}-\\d{2}")
+              || day.compareTo(today) >= 0
+              || hasLegacy(day)) {
+            return;
+          }
+          roll(day, part);
+          done.add(day);
+        });
     return done;
   }
 
-  // Day and part of every clean aggregates partition whose part is (IN) or is not (NOT IN) the
-  // source of a completed rollup.
-  private List<JsonNode> cleanParts(String rolledUp) {
-    return clickHouse.rows(
-        "SELECT partition, part FROM (SELECT partition, count() AS parts, min(level) AS min_level,"
-            + " any(name) AS part FROM system.parts WHERE active AND database = "
-            + Sql.quote(clickHouse.database())
-            + " AND table = 'observation_aggregates' GROUP BY partition)"
-            + " WHERE parts = 1 AND min_level >= 1 AND part "
-            + rolledUp
-            + " (SELECT source_part FROM "
-            + MARKERS
-            + ")");
+  // Day → its one part, for every clean partition of the aggregates.
+  private static Map<String, String> cleanAggregateParts(List<JsonNode> partitions) {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode p : partitions) {
+      if (p.get("table").asText().equals("observation_aggregates")
+          && PartitionInspector.isClean(p)) {
+        out.put(p.get("partition").asText(), p.get("part").asText());
+      }
+    }
+    return out;
+  }
+
+  // Which of these parts have a completed rollup.
+  private List<String> rolledUp(Collection<String> parts) {
+    return clickHouse
+        .rows(
+            "SELECT DISTINCT source_part FROM "
+                + MARKERS
+                + " WHERE source_part IN ("
+                + String.join(", ", parts.stream().map(Sql::quote).toList())
+                + ")")
+        .stream()
+        .map(r -> r.get("source_part").asText())
+        .toList();
   }
 
   private boolean hasLegacy(String day) {

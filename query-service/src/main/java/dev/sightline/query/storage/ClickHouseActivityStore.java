@@ -3,7 +3,6 @@ package dev.sightline.query.storage;
 import static dev.sightline.query.storage.ClickHouseJson.micros;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sightline.query.domain.TraceStore;
 import dev.sightline.query.domain.activity.ActivityStore;
 import dev.sightline.query.domain.activity.ActivityTotals;
 import dev.sightline.query.domain.activity.SessionDetail;
@@ -21,19 +20,23 @@ import java.util.Optional;
 public class ClickHouseActivityStore implements ActivityStore {
 
   @Inject SearchQueries queries;
-  @Inject TraceStore traces;
+  // The concrete store: the views hand it the candidates their totals already looked up.
+  @Inject ClickHouseTraceStore traces;
   @Inject PartitionInspector partitions;
 
   @Override
   public Optional<SessionDetail> session(
       String projectId, String sessionId, Instant from, Instant to) {
-    return totals(projectId, "session_id", sessionId, from, to)
+    TraceCandidates candidates =
+        TraceCandidates.resolve(queries, projectId, "session", sessionId, from, to);
+    return totals(projectId, "session_id", sessionId, from, to, candidates)
         .map(
             totals -> {
               TracePage page =
                   traces.search(
                       projectId,
-                      TraceSearch.of(from, to, null, sessionId, false, SessionDetail.MAX_TRACES));
+                      TraceSearch.of(from, to, null, sessionId, false, SessionDetail.MAX_TRACES),
+                      candidates);
               return new SessionDetail(
                   sessionId, from, to, totals, page.data(), page.nextCursor() != null);
             });
@@ -42,20 +45,25 @@ public class ClickHouseActivityStore implements ActivityStore {
   @Override
   public Optional<UserDetail> user(
       String projectId, String userId, Instant from, Instant to, int limit) {
-    return totals(projectId, "user_id", userId, from, to)
+    TraceCandidates candidates =
+        TraceCandidates.resolve(queries, projectId, "user", userId, from, to);
+    return totals(projectId, "user_id", userId, from, to, candidates)
         .map(
             totals -> {
               TracePage page =
-                  traces.search(projectId, TraceSearch.of(from, to, userId, null, true, limit));
+                  traces.search(
+                      projectId, TraceSearch.of(from, to, userId, null, true, limit), candidates);
               return new UserDetail(userId, from, to, totals, page.data());
             });
   }
 
   private Optional<ActivityTotals> totals(
-      String projectId, String column, String value, Instant from, Instant to) {
-    TraceCandidates candidates =
-        TraceCandidates.resolve(
-            queries, projectId, column.equals("session_id") ? "session" : "user", value, from, to);
+      String projectId,
+      String column,
+      String value,
+      Instant from,
+      Instant to,
+      TraceCandidates candidates) {
     if (candidates != null && candidates.isEmpty()) {
       return Optional.empty();
     }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@link MetricsStore} on ClickHouse; every query is scoped to the caller's project. */
@@ -31,11 +32,13 @@ public class ClickHouseMetricsStore implements MetricsStore {
   @Override
   public MetricsReport observations(String projectId, MetricsQuery q, String intervalText) {
     boolean bucketed = q.interval() != null;
-    CleanPartitions clean = partitions.clean();
+    // One look at system.parts serves both the collapsed reads and the rollups.
+    List<JsonNode> parts = partitions.partitions();
+    CleanPartitions clean = PartitionInspector.clean(parts);
     MetricsGroups groups = new MetricsGroups(config.query().maxGroups(), bucketed);
     if (q.fromAggregates()) {
       rows.forEach(
-          MetricsSql.aggregates(projectId, q, bucketed, clean, rollups.usable()),
+          MetricsSql.aggregates(projectId, q, bucketed, clean, rollups.usable(parts)),
           row -> {
             if (empty(row)) {
               return;

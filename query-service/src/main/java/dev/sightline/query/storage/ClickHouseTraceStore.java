@@ -43,12 +43,21 @@ public class ClickHouseTraceStore implements TraceStore {
 
   @Override
   public TracePage search(String projectId, TraceSearch search) {
+    return search(
+        projectId,
+        search,
+        TraceCandidates.forSearch(
+            queries, projectId, search.sessionId(), search.userId(), search.from(), search.to()));
+  }
+
+  /**
+   * {@link #search(String, TraceSearch)} with the session's or user's candidates already looked up
+   * (the session and user views have them from their totals); null when there are none to use.
+   */
+  TracePage search(String projectId, TraceSearch search, TraceCandidates candidates) {
     // One row more than the page tells whether there is a next page.
     List<String> pageIds = null;
     TraceSearch read = search;
-    TraceCandidates candidates =
-        TraceCandidates.forSearch(
-            queries, projectId, search.sessionId(), search.userId(), search.from(), search.to());
     // Reads of known ids do not depend on which partitions are clean (CleanPartitions.fromIds).
     CleanPartitions clean = candidates == null ? partitions.clean() : CleanPartitions.NONE;
     if (candidates != null) {

@@ -23,9 +23,14 @@ class PartitionInspector {
 
   /** Asked on every read, not cached: a cached answer could miss an insert into an old day. */
   CleanPartitions clean() {
+    return clean(partitions());
+  }
+
+  /** The clean and unclean days of {@link #partitions()} rows already read. */
+  static CleanPartitions clean(List<JsonNode> partitions) {
     Map<String, Set<String>> days = new HashMap<>();
     Map<String, Set<String>> dirty = new HashMap<>();
-    for (JsonNode row : partitions()) {
+    for (JsonNode row : partitions) {
       (isClean(row) ? days : dirty)
           .computeIfAbsent(row.get("table").asText(), t -> new HashSet<>())
           .add(row.get("partition").asText());
@@ -38,10 +43,14 @@ class PartitionInspector {
     return partition.get("parts").asLong() == 1 && partition.get("min_level").asLong() >= 1;
   }
 
-  /** Every active partition: table, partition (a day), part count and the lowest part level. */
+  /**
+   * Every active partition: table, partition (a day), part count, the lowest part level and one
+   * part's name (the only one when the partition is clean; AggregateRollups tags rollups with it).
+   */
   List<JsonNode> partitions() {
     return clickHouse.rows(
-        "SELECT table, partition, count() AS parts, min(level) AS min_level FROM system.parts"
+        "SELECT table, partition, count() AS parts, min(level) AS min_level, any(name) AS part"
+            + " FROM system.parts"
             + " WHERE active AND database = "
             + Sql.quote(clickHouse.database())
             + " AND table IN ("
