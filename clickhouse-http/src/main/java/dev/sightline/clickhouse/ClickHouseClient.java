@@ -57,6 +57,20 @@ public final class ClickHouseClient {
     send(sql, Map.of(), true);
   }
 
+  /**
+   * {@link #execute(String)} waiting up to {@code timeout} instead of the request timeout: for a
+   * migration's backfill ({@code INSERT … SELECT} of every stored row), which outlasts any timeout
+   * meant for a query.
+   */
+  public void execute(String sql, Duration timeout) {
+    HttpRequest request =
+        request(Map.of(), true)
+            .timeout(timeout)
+            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
+            .build();
+    exchange(request, sql);
+  }
+
   /** Runs a query and returns the raw response body (add a FORMAT clause to the SQL). */
   public String query(String sql) {
     return send(sql, Map.of(), true);

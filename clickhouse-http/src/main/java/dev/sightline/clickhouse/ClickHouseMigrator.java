@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ public final class ClickHouseMigrator {
 
   private static final Logger LOG = Logger.getLogger(ClickHouseMigrator.class);
   private static final String DIR = "/clickhouse/migrations/";
+  // A backfill copies every stored row (0006: 10M observations took about a minute here); the
+  // service waits for it at start rather than fail half-migrated.
+  private static final Duration STATEMENT_TIMEOUT = Duration.ofHours(2);
 
   private final ClickHouseClient clickHouse;
 
@@ -56,7 +60,7 @@ public final class ClickHouseMigrator {
         continue;
       }
       for (String statement : statements(sql)) {
-        clickHouse.execute(statement);
+        clickHouse.execute(statement, STATEMENT_TIMEOUT);
       }
       clickHouse.execute(
           "INSERT INTO schema_migrations (name, checksum, applied_at) VALUES ("

@@ -33,7 +33,9 @@ class RetentionTest {
           "scores",
           "observation_aggregates",
           "observation_aggregates_rollup",
-          "trace_lookup");
+          "trace_lookup",
+          "traces_by_time",
+          "observations_by_time");
 
   @Inject ClickHouseClient clickHouse;
 

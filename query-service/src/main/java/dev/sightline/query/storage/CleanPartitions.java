@@ -35,8 +35,8 @@ record CleanPartitions(
   /** The row identity of each table: what ReplacingMergeTree collapses on (its ORDER BY). */
   static String identity(String table) {
     return switch (table) {
-      case "traces" -> "project_id, trace_id";
-      case "observations" -> "project_id, trace_id, observation_id";
+      case "traces", "traces_by_time" -> "project_id, trace_id";
+      case "observations", "observations_by_time" -> "project_id, trace_id, observation_id";
       case "scores" -> "project_id, trace_id, score_id";
       case "observation_aggregates" ->
           "project_id, window_start, environment, name, model, prompt_name, prompt_version";
@@ -165,8 +165,11 @@ record CleanPartitions(
             + ")");
   }
 
-  // The newest version of each row identity among the rows matching rows, then where on those.
-  private static String latestThenFilter(String table, String columns, String where, String rows) {
+  /**
+   * The newest version of each row identity among the rows matching {@code rows}, then {@code
+   * where} on those: the collapse FINAL does, for rows a primary-key condition names.
+   */
+  static String latestThenFilter(String table, String columns, String where, String rows) {
     return "SELECT "
         + columns
         + " FROM (SELECT "

@@ -38,7 +38,9 @@ public class ClickHouseRetention implements DataRetention {
           // Markers of rollups (observation_aggregates_rollups) have no project and stay: a
           // marker of a part that no longer exists is never matched again.
           Map.entry("observation_aggregates_rollup", "window_date"),
-          Map.entry("trace_lookup", "event_date"));
+          Map.entry("trace_lookup", "event_date"),
+          Map.entry("traces_by_time", "event_date"),
+          Map.entry("observations_by_time", "event_date"));
 
   @Inject ClickHouseClient clickHouse;
   @Inject ProjectAdmin projects;

@@ -13,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /** {@link TraceStore} on ClickHouse; every query is scoped to the caller's project. */
@@ -56,36 +58,28 @@ public class ClickHouseTraceStore implements TraceStore {
    */
   TracePage search(String projectId, TraceSearch search, TraceCandidates candidates) {
     // One row more than the page tells whether there is a next page.
-    List<String> pageIds = null;
-    TraceSearch read = search;
-    // Reads of known ids do not depend on which partitions are clean (CleanPartitions.fromIds).
-    CleanPartitions clean = candidates == null ? partitions.clean() : CleanPartitions.NONE;
+    int need = search.limit() + 1;
+    List<JsonNode> rows;
     if (candidates != null) {
-      // A session's or user's traces are known by id: read just those, over their days.
+      // A session's or user's traces are known by id: read just those, over their days. Reads of
+      // known ids do not depend on which partitions are clean (CleanPartitions.fromIds).
       if (candidates.isEmpty()) {
         return new TracePage(List.of(), null);
       }
-      pageIds = candidates.ids();
-      read = search.withRange(candidates.from(), candidates.to());
-    } else if (TraceSearchSql.pagedByTraces(search)) {
-      List<JsonNode> page =
-          selective(search)
-              ? queries.rows(TraceSearchSql.page(projectId, search, search.limit() + 1, clean))
-              : sliced(search, (part, n) -> TraceSearchSql.page(projectId, part, n, clean));
-      if (page.isEmpty()) {
-        return new TracePage(List.of(), null);
+      TraceSearch read = search.withRange(candidates.from(), candidates.to());
+      rows =
+          queries.rows(
+              TraceSearchSql.select(projectId, read, need, CleanPartitions.NONE, candidates.ids()));
+    } else {
+      CleanPartitions clean = partitions.clean();
+      rows =
+          !selective(search) && TraceSearchSql.pagedByTime(search)
+              ? byTime(projectId, search, clean)
+              : null;
+      if (rows == null) {
+        rows = fromSource(projectId, search, clean);
       }
-      pageIds = page.stream().map(row -> row.get("trace_id").asText()).toList();
-      // Only the page's own time span (and its partitions) needs reading again.
-      long first = page.stream().mapToLong(r -> r.get("timestamp_us").asLong()).min().orElseThrow();
-      long last = page.stream().mapToLong(r -> r.get("timestamp_us").asLong()).max().orElseThrow();
-      read = search.withRange(micros(first), micros(last + 1));
     }
-    List<JsonNode> rows =
-        pageIds == null && search.sort() == TraceSort.TIMESTAMP && !selective(search)
-            ? sliced(search, (part, n) -> TraceSearchSql.select(projectId, part, n, clean, null))
-            : queries.rows(
-                TraceSearchSql.select(projectId, read, search.limit() + 1, clean, pageIds));
     List<TraceSummary> data = new ArrayList<>();
     for (int i = 0; i < Math.min(rows.size(), search.limit()); i++) {
       data.add(TraceSearchRows.summary(rows.get(i)));
@@ -97,20 +91,84 @@ public class ClickHouseTraceStore implements TraceStore {
     return new TracePage(data, next);
   }
 
+  /**
+   * The page's ids from the time-ordered copy (TimeOrderedPage), then the page read by id. A picked
+   * trace the read drops (a full-text hit only an older observation version had) is excluded and
+   * the ids picked again; null when that keeps happening, for {@link #fromSource}.
+   */
+  private List<JsonNode> byTime(String projectId, TraceSearch search, CleanPartitions clean) {
+    List<JsonNode> excluded = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      List<JsonNode> page =
+          TimeOrderedPage.read(
+              queries,
+              TimeOrderedPage.Copy.TRACES,
+              projectId,
+              TimeSlices.forPage(search.from(), search.to(), search.descending(), search.cursor()),
+              search.limit() + 1,
+              excluded,
+              (from, to, n, notStale) ->
+                  TraceSearchSql.pageByTime(
+                      projectId, search.withRange(from, to), n, clean, notStale));
+      if (page == null || page.isEmpty()) {
+        return page;
+      }
+      List<JsonNode> rows =
+          queries.rows(
+              TraceSearchSql.selectByTime(
+                  projectId, pageSpan(search, page), search.limit() + 1, clean, ids(page)));
+      if (rows.size() == page.size()) {
+        return rows;
+      }
+      Set<String> shown = new HashSet<>();
+      rows.forEach(row -> shown.add(row.get("id").asText()));
+      page.stream().filter(r -> !shown.contains(r.get("trace_id").asText())).forEach(excluded::add);
+    }
+    return null;
+  }
+
+  // The search on the source tables alone: what a copy cannot answer (other sorts, observation
+  // filters) and the fallback of byTime.
+  private List<JsonNode> fromSource(String projectId, TraceSearch search, CleanPartitions clean) {
+    if (TraceSearchSql.pagedByTraces(search)) {
+      List<JsonNode> page =
+          selective(search)
+              ? queries.rows(TraceSearchSql.page(projectId, search, search.limit() + 1, clean))
+              : sliced(search, (part, n) -> TraceSearchSql.page(projectId, part, n, clean));
+      return page.isEmpty() ? page : readPage(projectId, search, clean, page);
+    }
+    return search.sort() == TraceSort.TIMESTAMP && !selective(search)
+        ? sliced(search, (part, n) -> TraceSearchSql.select(projectId, part, n, clean, null))
+        : queries.rows(TraceSearchSql.select(projectId, search, search.limit() + 1, clean, null));
+  }
+
+  // The traces of a picked page (rows with trace_id and timestamp_us), read by id; only the page's
+  // own time span (and its partitions) needs reading again.
+  private List<JsonNode> readPage(
+      String projectId, TraceSearch search, CleanPartitions clean, List<JsonNode> page) {
+    return queries.rows(
+        TraceSearchSql.select(
+            projectId, pageSpan(search, page), search.limit() + 1, clean, ids(page)));
+  }
+
+  private static List<String> ids(List<JsonNode> page) {
+    return page.stream().map(row -> row.get("trace_id").asText()).toList();
+  }
+
+  // The search narrowed to the time span of a picked page's rows.
+  private static TraceSearch pageSpan(TraceSearch search, List<JsonNode> page) {
+    long first = page.stream().mapToLong(r -> r.get("timestamp_us").asLong()).min().orElseThrow();
+    long last = page.stream().mapToLong(r -> r.get("timestamp_us").asLong()).max().orElseThrow();
+    return search.withRange(micros(first), micros(last + 1));
+  }
+
   // Time order: newest hour first, then wider slices, until the page (plus one row) is full; each
   // slice reads only its days' partitions and its own traces' observations.
   private List<JsonNode> sliced(TraceSearch search, BiFunction<TraceSearch, Integer, String> sql) {
     int need = search.limit() + 1;
-    Instant edge = null;
-    if (search.cursor() != null) {
-      Instant at = micros(search.cursor().sortValue());
-      edge =
-          search.descending()
-              ? TimeSlices.min(search.to(), at.plusNanos(1000))
-              : TimeSlices.max(search.from(), at);
-    }
     List<JsonNode> rows = new ArrayList<>();
-    for (Instant[] slice : TimeSlices.of(search.from(), search.to(), search.descending(), edge)) {
+    for (Instant[] slice :
+        TimeSlices.forPage(search.from(), search.to(), search.descending(), search.cursor())) {
       TraceSearch part = search.withRange(slice[0], slice[1]);
       rows.addAll(queries.rows(sql.apply(part, need - rows.size())));
       if (rows.size() >= need) {

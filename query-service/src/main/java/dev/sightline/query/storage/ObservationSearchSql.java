@@ -41,6 +41,37 @@ final class ObservationSearchSql {
 
   /** One page of the project's matching observations, collapsed reads as CleanPartitions says. */
   static String select(String projectId, ObservationSearch s, int rows, CleanPartitions clean) {
+    String source =
+        clean.from(
+            "observations",
+            COLUMNS,
+            String.join(" AND ", where(projectId, s, clean)),
+            "project_id = " + Sql.quote(projectId));
+    return page(source, "", s, rows, "1");
+  }
+
+  /**
+   * One page of a time-sorted search within [s.from, s.to) from observations_by_time (migration
+   * 0006): the hours of the range are one primary-key range. Versions collapse only among the rows
+   * read, so the caller checks the page against observations (see {@link TimeOrderedPage}); each
+   * row carries event_date and version for that.
+   *
+   * @param notStale a condition that excludes the stale rows found so far
+   */
+  static String selectByTime(
+      String projectId, ObservationSearch s, int rows, CleanPartitions clean, String notStale) {
+    List<String> where = where(projectId, s, clean);
+    where.add(SearchSql.hours("hour", s.from(), s.to()));
+    String source =
+        "(SELECT "
+            + COLUMNS
+            + ", event_date, version FROM observations_by_time WHERE "
+            + String.join(" AND ", where)
+            + " ORDER BY version DESC LIMIT 1 BY trace_id, observation_id)";
+    return page(source, ", event_date, version", s, rows, notStale);
+  }
+
+  private static List<String> where(String projectId, ObservationSearch s, CleanPartitions clean) {
     String project = Sql.quote(projectId);
     List<String> where = new ArrayList<>();
     where.add("project_id = " + project);
@@ -71,16 +102,24 @@ final class ObservationSearchSql {
                   "traces", "trace_id", String.join(" AND ", traceWhere), "project_id = " + project)
               + ")");
     }
+    return where;
+  }
+
+  // The sorted, limited page over a FROM source of observation rows.
+  private static String page(
+      String source, String extraColumns, ObservationSearch s, int rows, String notStale) {
     return "SELECT * FROM (SELECT "
         + COLUMNS
+        + extraColumns
         + ", toInt64(round(ifNull(cost_total, 0) * 1000000000)) AS cost_nano_usd,"
         + " ifNull(end_time_us, start_time_us) - start_time_us AS latency_us, "
         + ROW_KEY
         + " AS row_key"
         // Collapsed reads: a re-delivered batch is only merged away in the background.
         + " FROM "
-        + clean.from(
-            "observations", COLUMNS, String.join(" AND ", where), "project_id = " + project)
+        + source
+        + " WHERE "
+        + notStale
         + ")"
         + outerWhere(s)
         + " ORDER BY "

@@ -82,6 +82,23 @@ final class SearchSql {
   }
 
   /**
+   * The hours of [from, to) on a time-ordered copy's {@code hour} key column (migration 0006):
+   * rounded by ClickHouse itself, so the copy's materialized view and this agree in any server time
+   * zone. Pruning only; the exact range stays on the µs column.
+   */
+  static String hours(String hourColumn, Instant from, Instant to) {
+    String column = Sql.identifier(hourColumn);
+    return column
+        + " >= toStartOfHour(toDateTime("
+        + Sql.number(from.getEpochSecond())
+        + ")) AND "
+        + column
+        + " <= toStartOfHour(toDateTime("
+        + Sql.number(to.getEpochSecond())
+        + "))";
+  }
+
+  /**
    * {@code trace_id IN} the candidate traces of one session ({@code kind} "session") or user
    * ("user") in the days of [from, to], from trace_lookup (migration 0005): a primary-key range
    * instead of a scan of every trace in the range. Candidates only, so it goes next to the exact

@@ -1,5 +1,6 @@
 package dev.sightline.query.storage;
 
+import dev.sightline.query.domain.search.TraceCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,22 @@ final class TimeSlices {
       slices.add(descending ? new Instant[] {from, at} : new Instant[] {at, to});
     }
     return slices;
+  }
+
+  /**
+   * The slices of a time-sorted page: from the range's end, or from the cursor's position when the
+   * page continues an earlier one (its rows are filtered by the cursor exactly; the slices only
+   * skip what lies wholly behind it).
+   */
+  static List<Instant[]> forPage(Instant from, Instant to, boolean descending, TraceCursor cursor) {
+    Instant edge = null;
+    if (cursor != null) {
+      long us = cursor.sortValue();
+      Instant at =
+          Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000), Math.floorMod(us, 1_000_000) * 1000);
+      edge = descending ? min(to, at.plusNanos(1000)) : max(from, at);
+    }
+    return of(from, to, descending, edge);
   }
 
   static Instant max(Instant a, Instant b) {

@@ -6,6 +6,8 @@ import static dev.sightline.query.storage.SearchSql.matches;
 import dev.sightline.clickhouse.Sql;
 import dev.sightline.query.domain.search.TraceSearch;
 import dev.sightline.query.domain.search.TraceSort;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,7 +44,7 @@ final class TraceSearchSql {
     // Known ids replace the session/user lookup (TraceCandidates).
     List<String> traceWhere = traceWhere(projectId, s, clean, pageIds == null);
     String project = Sql.quote(projectId);
-    String q = s.q() == null ? null : Sql.quote(s.q());
+    boolean q = s.q() != null;
     String ids =
         pageIds == null
             ? null
@@ -61,6 +63,76 @@ final class TraceSearchSql {
             : "(SELECT trace_id FROM "
                 + clean.from("traces", "trace_id", traceFilter, keys(projectId, s))
                 + ")";
+    String traceSource =
+        ids == null
+            ? clean.from("traces", traceColumns(q), traceFilter, traceKeys)
+            // Known ids: their newest versions in one pass, then the filters.
+            : clean.fromIds("traces", traceColumns(q), traceFilter, traceKeys);
+    String observationSource =
+        ids == null
+            ? clean.from(
+                "observations",
+                observationColumns(q),
+                "project_id = " + project + " AND trace_id IN " + observationTraces,
+                traceKeys)
+            : clean.fromIds(
+                "observations", observationColumns(q), "1", traceKeys + pageDays(s, ids));
+    return assemble(s, rows, traceSource, observationSource);
+  }
+
+  /**
+   * {@link #select} of a page picked from traces_by_time ({@link #pageByTime}, checked by {@link
+   * TimeOrderedPage}), read from the time-ordered copies too: the page's traces and observations
+   * lie in the page's few hours there, where in the source tables, ordered by trace id, 50 random
+   * traces touch most granules of their days (114-160 ms for a page of today's partition of the 10M
+   * bench). The page's rows are their traces' newest versions and within [s.from, s.to), so their
+   * hours hold those versions; observations are read from an hour before to a day after (as {@link
+   * #observationHits}), where each one's versions all lie (they stay in their day).
+   */
+  static String selectByTime(
+      String projectId, TraceSearch s, int rows, CleanPartitions clean, List<String> pageIds) {
+    String project = Sql.quote(projectId);
+    String ids = "(" + String.join(", ", pageIds.stream().map(Sql::quote).toList()) + ")";
+    List<String> traceWhere = traceWhere(projectId, s, clean, false);
+    boolean q = s.q() != null;
+    List<String> traceRows = new ArrayList<>(List.of("project_id = " + project));
+    traceRows.add("trace_id IN " + ids);
+    SearchSql.range(traceRows, "event_date", "timestamp_us", s.from(), s.to());
+    traceRows.add(SearchSql.hours("hour", s.from(), s.to()));
+    List<String> observationRows = new ArrayList<>(List.of("project_id = " + project));
+    observationRows.add("trace_id IN " + ids);
+    Instant from = s.from().minus(Duration.ofHours(1));
+    Instant to = s.to().plus(Duration.ofDays(1));
+    observationRows.add(
+        "event_date >= toDate("
+            + Sql.quote(SearchSql.day(from))
+            + ") AND event_date <= toDate("
+            + Sql.quote(SearchSql.day(to))
+            + ")");
+    observationRows.add(SearchSql.hours("hour", from, to));
+    return assemble(
+        s,
+        rows,
+        "("
+            + CleanPartitions.latestThenFilter(
+                "traces_by_time",
+                traceColumns(q),
+                String.join(" AND ", traceWhere),
+                String.join(" AND ", traceRows))
+            + ")",
+        "("
+            + CleanPartitions.latestThenFilter(
+                "observations_by_time",
+                observationColumns(q),
+                "1",
+                String.join(" AND ", observationRows))
+            + ")");
+  }
+
+  // The page over a FROM source of trace rows and one of their observation rows.
+  private static String assemble(
+      TraceSearch s, int rows, String traceSource, String observationSource) {
+    String q = s.q() == null ? null : Sql.quote(s.q());
     return "SELECT id, t_name, t_timestamp_us, t_user_id, t_session_id, t_tags, t_environment,"
         + " t_release, o_cost, o_count, o_level_rank, o_latency_us,"
         + " toInt64(round(ifNull(o_cost, 0) * 1000000000)) AS cost_nano_usd"
@@ -71,10 +143,7 @@ final class TraceSearchSql {
         + " AS t_q_hit, trace_id"
         // Collapsed reads: a re-delivered batch is only merged away in the background.
         + " FROM "
-        + (ids == null
-            ? clean.from("traces", traceColumns(q != null), traceFilter, traceKeys)
-            // Known ids: their newest versions in one pass, then the filters.
-            : clean.fromIds("traces", traceColumns(q != null), traceFilter, traceKeys))
+        + traceSource
         + ")"
         + " ANY LEFT JOIN (SELECT trace_id, sum(cost_total) AS o_cost, count() AS o_count,"
         + " max(multiIf(level = 'ERROR', 3, level = 'WARNING', 2, level = 'DEFAULT', 1, 0))"
@@ -86,14 +155,7 @@ final class TraceSearchSql {
             ? "0"
             : "max(" + SearchSql.prompt(s.promptName(), s.promptVersion()) + ")")
         + " AS o_prompt_hit FROM "
-        + (ids == null
-            ? clean.from(
-                "observations",
-                observationColumns(q != null),
-                "project_id = " + project + " AND trace_id IN " + observationTraces,
-                traceKeys)
-            : clean.fromIds(
-                "observations", observationColumns(q != null), "1", traceKeys + pageDays(s, ids)))
+        + observationSource
         + " GROUP BY trace_id) USING trace_id"
         + outerWhere(s, q != null)
         + " ORDER BY "
@@ -121,6 +183,75 @@ final class TraceSearchSql {
         + (s.descending() ? " DESC, trace_id DESC" : " ASC, trace_id ASC")
         + " LIMIT "
         + Sql.number((long) rows);
+  }
+
+  /**
+   * The ids of one time-sorted page when {@link #pagedByTime} holds, within [s.from, s.to) from
+   * traces_by_time (migration 0006): the range's hours are one primary-key range. A full-text term
+   * matches the trace's own input/output or that of an observation starting between an hour before
+   * and a day after the range (see {@link #observationHits}). Versions collapse only among the rows
+   * read, so the caller checks the page against traces (see {@link TimeOrderedPage}).
+   *
+   * @param notStale a condition that excludes the stale rows found so far
+   */
+  static String pageByTime(
+      String projectId, TraceSearch s, int rows, CleanPartitions clean, String notStale) {
+    List<String> where = traceWhere(projectId, s, clean, true);
+    where.add(SearchSql.hours("hour", s.from(), s.to()));
+    String columns = "trace_id, timestamp_us, event_date, version";
+    List<String> outer = new ArrayList<>(List.of(notStale));
+    if (s.q() != null) {
+      String q = Sql.quote(s.q());
+      outer.add(
+          "("
+              + matches("input", q)
+              + " OR "
+              + matches("output", q)
+              + " OR trace_id IN "
+              + observationHits(projectId, s, q)
+              + ")");
+      columns += ", input, output";
+    }
+    if (s.cursor() != null) {
+      outer.add(SearchSql.after("timestamp_us", "trace_id", s.cursor(), s.descending()));
+    }
+    return "SELECT trace_id, timestamp_us, event_date, version FROM (SELECT "
+        + columns
+        + " FROM traces_by_time WHERE "
+        + String.join(" AND ", where)
+        + " ORDER BY version DESC LIMIT 1 BY trace_id) WHERE "
+        + String.join(" AND ", outer)
+        + " ORDER BY timestamp_us"
+        + (s.descending() ? " DESC, trace_id DESC" : " ASC, trace_id ASC")
+        + " LIMIT "
+        + Sql.number((long) rows);
+  }
+
+  // The traces of [s.from, s.to) with an observation whose input or output contains q, from
+  // observations_by_time. A trace's observations are looked for from an hour before to a day after
+  // the range (clock skew; long agent runs), the same bound as pageDays; PREWHERE reads the text
+  // only of the granules holding the range's traces, which the hour order keeps together.
+  private static String observationHits(String projectId, TraceSearch s, String q) {
+    String project = Sql.quote(projectId);
+    Instant from = s.from().minus(Duration.ofHours(1));
+    Instant to = s.to().plus(Duration.ofDays(1));
+    List<String> range = new ArrayList<>();
+    SearchSql.range(range, "event_date", "start_time_us", from, to);
+    range.add(SearchSql.hours("hour", from, to));
+    List<String> traces = new ArrayList<>(List.of("project_id = " + project));
+    SearchSql.range(traces, "event_date", "timestamp_us", s.from(), s.to());
+    traces.add(SearchSql.hours("hour", s.from(), s.to()));
+    return "(SELECT trace_id FROM observations_by_time PREWHERE project_id = "
+        + project
+        + " AND "
+        + String.join(" AND ", range)
+        + " AND trace_id IN (SELECT trace_id FROM traces_by_time WHERE "
+        + String.join(" AND ", traces)
+        + ") WHERE "
+        + matches("input", q)
+        + " OR "
+        + matches("output", q)
+        + ")";
   }
 
   private static List<String> traceWhere(
@@ -190,6 +321,22 @@ final class TraceSearchSql {
             + ") - 1 AND event_date <= toDate("
             + Sql.quote(SearchSql.day(s.to()))
             + ") + 1";
+  }
+
+  /**
+   * Whether time order, trace-level filters and a full-text term alone decide a page (see {@link
+   * #pageByTime}).
+   */
+  static boolean pagedByTime(TraceSearch s) {
+    return s.sort() == TraceSort.TIMESTAMP
+        && s.model() == null
+        && s.promptName() == null
+        && s.level() == null
+        && s.hasError() == null
+        && s.minCost() == null
+        && s.maxCost() == null
+        && s.minLatencyMs() == null
+        && s.maxLatencyMs() == null;
   }
 
   /** Whether time order and trace-level filters alone decide a page (see {@link #page}). */

@@ -36,4 +36,32 @@ public record ObservationSearch(
     TraceSort sort,
     boolean descending,
     int limit,
-    TraceCursor cursor) {}
+    TraceCursor cursor) {
+
+  /** The same search over a narrower time range (a slice of this one). */
+  public ObservationSearch withRange(Instant sliceFrom, Instant sliceTo) {
+    return new ObservationSearch(
+        sliceFrom,
+        sliceTo,
+        traceId,
+        name,
+        type,
+        model,
+        promptName,
+        promptVersion,
+        level,
+        hasError,
+        environment,
+        userId,
+        sessionId,
+        minCost,
+        maxCost,
+        minLatencyMs,
+        maxLatencyMs,
+        q,
+        sort,
+        descending,
+        limit,
+        cursor);
+  }
+}
