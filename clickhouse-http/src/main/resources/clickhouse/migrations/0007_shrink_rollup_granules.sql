@@ -6,10 +6,12 @@
 --
 -- The table is recreated (18.16 cannot change a table's index_granularity) and the completion
 -- markers are emptied with it, so readers use the minute windows until the compaction job, on its
--- next run, rolls every clean closed day up again. Rollups are derived data: nothing is lost.
+-- next run, rolls every clean closed day up again. Rollups are derived data: nothing is lost. If
+-- both services apply this at once, whichever drops last is followed by its own CREATE, so the
+-- table ends up recreated either way.
 DROP TABLE IF EXISTS observation_aggregates_rollup;
 
-CREATE TABLE observation_aggregates_rollup (
+CREATE TABLE IF NOT EXISTS observation_aggregates_rollup (
     project_id String,
     window_date Date,
     resolution_s UInt32,

@@ -20,8 +20,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Metrics over closed days read the hour and day rollups built by the compaction job, and answer
- * exactly what the 1-minute windows answer, also after a late window changes a rolled-up day.
+ * Metrics over closed days read the hour and day rollups built by the compaction job, and today's
+ * closed hours an open rollup; both answer exactly what the 1-minute windows answer, also after a
+ * late window changes a rolled-up day or hour.
  */
 @QuarkusTest
 class MetricsRollupTest {
@@ -33,6 +34,12 @@ class MetricsRollupTest {
   private static final Instant DAY =
       LocalDate.now(ZoneOffset.UTC).minusDays(3).atStartOfDay().toInstant(ZoneOffset.UTC);
   private static final Instant BASE = DAY.plusSeconds(10 * 3600);
+  // Played as "today" by the compaction job: two days ago, with windows from 10:00 to 12:59.
+  private static final String OPEN_PROJECT = "proj_rollup_open_" + RUN;
+  private static final String OPEN_SECRET = "sk-sl-rollup-open-" + RUN;
+  private static final Instant OPEN_DAY =
+      LocalDate.now(ZoneOffset.UTC).minusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC);
+  private static final Instant OPEN_BASE = OPEN_DAY.plusSeconds(10 * 3600);
 
   @Inject ClickHouseClient clickHouse;
   @Inject ProjectRepository projects;
@@ -99,6 +106,79 @@ class MetricsRollupTest {
     assertThat(totalCount(metrics(range, to, "model", "5m"))).isEqualTo(140 * 20 + 1);
   }
 
+  @Test
+  void anOpenDaysClosedHoursAreReadFromItsRollupUntilAPartChanges() {
+    TestProjects.create(projects, keys, OPEN_PROJECT, OPEN_SECRET);
+    List<Map<String, Object>> windows = new ArrayList<>();
+    List<Map<String, Object>> updates = new ArrayList<>();
+    for (int i = 0; i < 180; i++) {
+      Instant start = OPEN_BASE.plusSeconds(60L * i);
+      String model = i % 3 == 0 ? "claude-3" : "gpt-4o";
+      windows.add(WindowRows.window(OPEN_PROJECT, start, "chat", model, WindowRows.range(i, 20)));
+      if (i < 60) {
+        // A later version of each window of the first hour, in another part (suppression is off:
+        // every update of a window is written again): only it may count.
+        updates.add(
+            WindowRows.window(OPEN_PROJECT, start, "chat", model, WindowRows.range(i + 5, 30)));
+      }
+    }
+    clickHouse.insertJsonEachRow("observation_aggregates", SearchRows.lines(windows));
+    clickHouse.insertJsonEachRow("observation_aggregates", SearchRows.lines(updates));
+    Map<String, Object> range = Map.of("from", OPEN_DAY.plusSeconds(9 * 3600 + 1800).toString());
+    String to = OPEN_DAY.plusSeconds(14 * 3600 + 600).toString();
+    JsonPath minutes = metrics(OPEN_SECRET, range, to, "model", null);
+    JsonPath minuteSeries = metrics(OPEN_SECRET, range, to, "model", "1h");
+    long total = 60 * 30 + 120 * 20;
+    assertThat(totalCount(minutes)).isEqualTo(total);
+
+    // 13:20: the hours before 13:00 ended more than 10 minutes ago.
+    Instant now = OPEN_DAY.plusSeconds(13 * 3600 + 20 * 60);
+    assertThat(compactor.run(now))
+        .contains(
+            "observation_aggregates_rollup/" + OPEN_DAY.toString().substring(0, 10) + " (open)");
+
+    assertThat(metrics(OPEN_SECRET, range, to, "model", null).getList("groups"))
+        .isEqualTo(minutes.getList("groups"));
+    assertThat(metrics(OPEN_SECRET, range, to, "model", "1h").getList("groups"))
+        .isEqualTo(minuteSeries.getList("groups"));
+    // The open rollup is what is read: a row added under its tag shows in the answer.
+    String tag =
+        clickHouse
+            .query(
+                "SELECT source_part FROM observation_aggregates_rollups WHERE window_date = '"
+                    + OPEN_DAY.toString().substring(0, 10)
+                    + "' AND startsWith(source_part, 'open:')")
+            .trim();
+    assertThat(tag).startsWith("open:");
+    clickHouse.insertJsonEachRow(
+        "observation_aggregates_rollup",
+        ("{\"project_id\":\"%s\",\"window_date\":\"%s\",\"resolution_s\":3600,"
+                + "\"window_start\":\"%s 11:00:00\",\"name\":\"chat\",\"model\":\"gpt-4o\","
+                + "\"count\":1000,\"source_part\":\"%s\"}")
+            .formatted(
+                OPEN_PROJECT,
+                OPEN_DAY.toString().substring(0, 10),
+                OPEN_DAY.toString().substring(0, 10),
+                tag)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(totalCount(metrics(OPEN_SECRET, range, to, "model", null))).isEqualTo(total + 1000);
+
+    // A late window for a rolled-up hour is a new part: the minute windows are read again.
+    clickHouse.insertJsonEachRow(
+        "observation_aggregates",
+        SearchRows.lines(
+            List.of(
+                WindowRows.window(
+                    OPEN_PROJECT, OPEN_BASE.plusSeconds(90 * 60), "chat", "mistral", 5000))));
+    assertThat(totalCount(metrics(OPEN_SECRET, range, to, "model", null))).isEqualTo(total + 1);
+
+    compactor.run(now);
+
+    JsonPath rebuilt = metrics(OPEN_SECRET, range, to, "model", null);
+    assertThat(totalCount(rebuilt)).isEqualTo(total + 1);
+    assertThat(rebuilt.getList("groups")).hasSize(3);
+  }
+
   private long rollupRows(int resolutionSeconds) {
     return Long.parseLong(
         clickHouse
@@ -129,9 +209,14 @@ class MetricsRollupTest {
 
   private static JsonPath metrics(
       Map<String, Object> range, String to, String groupBy, String interval) {
+    return metrics(SECRET, range, to, groupBy, interval);
+  }
+
+  private static JsonPath metrics(
+      String secret, Map<String, Object> range, String to, String groupBy, String interval) {
     var request =
         given()
-            .header("Authorization", "Bearer " + SECRET)
+            .header("Authorization", "Bearer " + secret)
             .queryParams(range)
             .queryParam("to", to)
             .queryParam("groupBy", groupBy);

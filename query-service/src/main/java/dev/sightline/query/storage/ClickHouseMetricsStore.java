@@ -38,7 +38,12 @@ public class ClickHouseMetricsStore implements MetricsStore {
     MetricsGroups groups = new MetricsGroups(config.query().maxGroups(), bucketed);
     if (q.fromAggregates()) {
       rows.forEach(
-          MetricsSql.aggregates(projectId, q, bucketed, clean, rollups.usable(parts)),
+          MetricsSql.aggregates(
+              projectId,
+              q,
+              bucketed,
+              clean,
+              rollups.usable(parts, SearchSql.day(q.from()), SearchSql.day(q.to()))),
           row -> {
             if (empty(row)) {
               return;

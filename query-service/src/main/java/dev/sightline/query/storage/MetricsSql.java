@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +40,7 @@ final class MetricsSql {
   /**
    * Windows of the aggregates summed per group and bucket, sketch bins summed by index (sumMap);
    * only windows written before migration 0004 leave base64 sketches to merge in Java. Whole days
-   * and hours of the {@code rolledUp} days (day → the part their rollup was built from; see
+   * and hours of the {@code rolledUp} days, and the rolled-up hours of open days (see
    * AggregateRollups) are read from the rollup, everything else from the 1-minute windows ({@link
    * RollupPlan}).
    */
@@ -50,7 +49,7 @@ final class MetricsSql {
       MetricsQuery q,
       boolean bucketed,
       CleanPartitions clean,
-      Map<String, String> rolledUp) {
+      AggregateRollups.Usable rolledUp) {
     List<String> where = new ArrayList<>();
     where.add("project_id = " + Sql.quote(projectId));
     where.add("window_date >= toDate(" + Sql.quote(day(q.from())) + ")");
@@ -60,7 +59,8 @@ final class MetricsSql {
         RollupPlan.of(
             ceilSeconds(q.from()),
             ceilSeconds(q.to()),
-            rolledUp.keySet(),
+            rolledUp.days().keySet(),
+            rolledUp.openUntil(),
             bucketed ? q.interval() : null);
     List<String> sources = new ArrayList<>();
     List<RollupPlan.Segment> minutes = plan.from(RollupPlan.Source.MINUTE);
@@ -87,10 +87,10 @@ final class MetricsSql {
     if (!periods.isEmpty()) {
       List<String> rollupWhere = new ArrayList<>(where);
       rollupWhere.add("(" + String.join(" OR ", periods) + ")");
-      // Only rows built from the part each day consists of now (older rollups may linger).
+      // Only rows built from the parts each day consists of now (older rollups may linger).
       rollupWhere.add(
           "source_part IN ("
-              + rolledUp.values().stream().map(Sql::quote).collect(Collectors.joining(", "))
+              + rolledUp.tags().stream().map(Sql::quote).collect(Collectors.joining(", "))
               + ")");
       sources.add(
           "SELECT "

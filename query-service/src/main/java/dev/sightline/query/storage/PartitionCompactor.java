@@ -6,6 +6,7 @@ import dev.sightline.clickhouse.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.List;
  * Collapses each closed day partition (before today, UTC) into one merged part with {@code OPTIMIZE
  * … FINAL}, so reads of those days can skip FINAL (see CleanPartitions). Today keeps receiving rows
  * and is read with FINAL. Clean closed days of the aggregates are then rolled up by hour and day
- * (see AggregateRollups).
+ * (see AggregateRollups), and today's closed hours get an open rollup (AggregateRollups.buildOpen).
  */
 @ApplicationScoped
 public class PartitionCompactor {
@@ -31,7 +32,14 @@ public class PartitionCompactor {
    * days that have no current rollup; returns "table/day" of each one.
    */
   public List<String> run() {
-    String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+    return run(clock.instant());
+  }
+
+  /**
+   * {@link #run()} as if it were {@code now}: which day is today, which of its hours are closed.
+   */
+  public List<String> run(Instant now) {
+    String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
     List<String> done = new ArrayList<>();
     for (JsonNode p : inspector.partitions()) {
       String day = p.get("partition").asText();
@@ -49,6 +57,9 @@ public class PartitionCompactor {
     // After the OPTIMIZEs above, so a day compacted now is rolled up in the same run.
     for (String day : rollups.build(today)) {
       done.add(AggregateRollups.TABLE + "/" + day);
+    }
+    for (String day : rollups.buildOpen(today, now.getEpochSecond())) {
+      done.add(AggregateRollups.TABLE + "/" + day + " (open)");
     }
     return done;
   }

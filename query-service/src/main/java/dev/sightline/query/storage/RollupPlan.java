@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,32 +38,57 @@ record RollupPlan(List<Segment> segments) {
    * rollup may be read and {@code interval} the time-series bucket width (null for totals).
    */
   static RollupPlan of(long fromSeconds, long toSeconds, Set<String> rolledUp, Duration interval) {
+    return of(fromSeconds, toSeconds, rolledUp, Map.of(), interval);
+  }
+
+  /**
+   * {@link #of(long, long, Set, Duration)} with {@code openUntil}: days still open (today) whose
+   * hours before the given second are rolled up (hour rows only; AggregateRollups.buildOpen).
+   */
+  static RollupPlan of(
+      long fromSeconds,
+      long toSeconds,
+      Set<String> rolledUp,
+      Map<String, Long> openUntil,
+      Duration interval) {
     long width = interval == null ? 0 : interval.toSeconds();
-    boolean hours = !rolledUp.isEmpty() && width % HOUR == 0;
-    boolean days = !rolledUp.isEmpty() && width % DAY == 0;
+    boolean hours = width % HOUR == 0;
+    boolean days = width % DAY == 0;
     List<Segment> out = new ArrayList<>();
     for (long dayStart = Math.floorDiv(fromSeconds, DAY) * DAY;
         dayStart < toSeconds;
         dayStart += DAY) {
       long from = Math.max(fromSeconds, dayStart);
       long to = Math.min(toSeconds, dayStart + DAY);
-      if (!hours || !rolledUp.contains(day(dayStart))) {
-        add(out, Source.MINUTE, from, to);
-      } else if (days && from == dayStart && to == dayStart + DAY) {
-        add(out, Source.DAY, from, to);
-      } else {
-        long firstHour = Math.floorDiv(from + HOUR - 1, HOUR) * HOUR;
-        long endHour = Math.floorDiv(to, HOUR) * HOUR;
-        if (firstHour >= endHour) {
-          add(out, Source.MINUTE, from, to);
+      String day = day(dayStart);
+      if (hours && rolledUp.contains(day)) {
+        if (days && from == dayStart && to == dayStart + DAY) {
+          add(out, Source.DAY, from, to);
         } else {
-          add(out, Source.MINUTE, from, firstHour);
-          add(out, Source.HOUR, firstHour, endHour);
-          add(out, Source.MINUTE, endHour, to);
+          addHours(out, from, to);
         }
+      } else if (hours && openUntil.containsKey(day)) {
+        long until = Math.max(from, Math.min(to, openUntil.get(day)));
+        addHours(out, from, until);
+        add(out, Source.MINUTE, until, to);
+      } else {
+        add(out, Source.MINUTE, from, to);
       }
     }
     return new RollupPlan(List.copyOf(out));
+  }
+
+  // [from, to) from hour rows where whole hours allow, minute windows at the ragged ends.
+  private static void addHours(List<Segment> out, long from, long to) {
+    long firstHour = Math.floorDiv(from + HOUR - 1, HOUR) * HOUR;
+    long endHour = Math.floorDiv(to, HOUR) * HOUR;
+    if (firstHour >= endHour) {
+      add(out, Source.MINUTE, from, to);
+    } else {
+      add(out, Source.MINUTE, from, firstHour);
+      add(out, Source.HOUR, firstHour, endHour);
+      add(out, Source.MINUTE, endHour, to);
+    }
   }
 
   /** The segments read from {@code source}. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sightline.query.storage.RollupPlan.Segment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,21 @@ class RollupPlanTest {
       }
       assertThat(at).isEqualTo(to);
     }
+  }
+
+  @Test
+  void anOpenDayReadsItsRolledUpHoursByHourNeverByDayAndTheRestByMinute() {
+    Map<String, Long> open = Map.of("2026-11-21", D2 + 7 * H);
+
+    assertThat(RollupPlan.of(D1, D2 + 9 * H + 60, Set.of("2026-11-20"), open, null).segments())
+        .containsExactly(
+            new Segment(DAY, D1, D2),
+            new Segment(HOUR, D2, D2 + 7 * H),
+            new Segment(MINUTE, D2 + 7 * H, D2 + 9 * H + 60));
+    assertThat(RollupPlan.of(D2 + 1800, D2 + 5 * H, Set.of(), open, null).segments())
+        .containsExactly(
+            new Segment(MINUTE, D2 + 1800, D2 + H), new Segment(HOUR, D2 + H, D2 + 5 * H));
+    assertThat(RollupPlan.of(D2, D3, Set.of(), open, Duration.ofMinutes(5)).segments())
+        .containsExactly(new Segment(MINUTE, D2, D3));
   }
 }
