@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -68,6 +69,11 @@ final class MetricsSql {
       List<String> minuteWhere = new ArrayList<>(where);
       // An empty range still answers (with no rows), so the query keeps one source.
       minuteWhere.add(minutes.isEmpty() ? "0" : ranges(minutes));
+      if (!minutes.isEmpty()) {
+        // Named days prune whole partitions; the window ranges alone still read about two
+        // granules in every partition of the range (114k rows for two minutes of a week).
+        minuteWhere.add("window_date IN " + days(minutes));
+      }
       sources.add(
           "SELECT "
               + AGGREGATE_COLUMNS
@@ -110,6 +116,19 @@ final class MetricsSql {
         + String.join(" UNION ALL ", sources)
         + "))"
         + groupAndOrder(q);
+  }
+
+  // The UTC days the segments' windows start in, as a list of Date literals.
+  private static String days(List<RollupPlan.Segment> segments) {
+    TreeSet<String> days = new TreeSet<>();
+    for (RollupPlan.Segment s : segments) {
+      for (long t = Math.floorDiv(s.fromSeconds(), RollupPlan.DAY) * RollupPlan.DAY;
+          t < s.toSeconds();
+          t += RollupPlan.DAY) {
+        days.add("toDate(" + Sql.quote(SearchSql.day(Instant.ofEpochSecond(t))) + ")");
+      }
+    }
+    return "(" + String.join(", ", days) + ")";
   }
 
   // Window starts in any of the segments, as plain DateTime comparisons the primary key can use.
