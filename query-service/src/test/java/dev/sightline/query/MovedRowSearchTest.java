@@ -118,6 +118,8 @@ class MovedRowSearchTest {
   void aMovedTraceCountsItsObservationOnce() {
     Response r = get("/api/v1/traces", Map.of("name", "after"));
     assertThat(r.jsonPath().getDouble("data[0].observationCount")).isEqualTo(1.0);
+    // Read from the copies: the one observation's newest version spans 1 s from the trace's start.
+    assertThat(r.jsonPath().getDouble("data[0].latencyMs")).isEqualTo(1000.0);
   }
 
   private List<String> ids(String path, Map<String, Object> params) {
