@@ -117,7 +117,7 @@ class AggregateRollups {
   List<String> buildOpen(String today, long nowSeconds) {
     long dayStart = LocalDate.parse(today).toEpochDay() * RollupPlan.DAY;
     long until = Math.floorDiv(nowSeconds - OPEN_MARGIN, RollupPlan.HOUR) * RollupPlan.HOUR;
-    if (until <= dayStart || until > dayStart + RollupPlan.DAY || hasLegacy(today)) {
+    if (until <= dayStart || until > dayStart + RollupPlan.DAY) {
       return List.of();
     }
     List<String> before = rolledParts(today, until);
@@ -127,14 +127,15 @@ class AggregateRollups {
     String tag = OpenTag.of(until, before);
     String date = "toDate(" + Sql.quote(today) + ")";
     if (!clickHouse
-        .rows(
-            "SELECT 1 AS done FROM "
-                + MARKERS
-                + " WHERE window_date = "
-                + date
-                + " AND source_part = "
-                + Sql.quote(tag))
-        .isEmpty()) {
+            .rows(
+                "SELECT 1 AS done FROM "
+                    + MARKERS
+                    + " WHERE window_date = "
+                    + date
+                    + " AND source_part = "
+                    + Sql.quote(tag))
+            .isEmpty()
+        || hasLegacy(today)) {
       return List.of();
     }
     // FINAL: today's windows have versions in several parts. Its filter is on the window's start,

@@ -24,6 +24,7 @@ public class PartitionCompactor {
   @Inject ClickHouseClient clickHouse;
   @Inject PartitionInspector inspector;
   @Inject AggregateRollups rollups;
+  @Inject CompactionLock lock;
 
   Clock clock = Clock.systemUTC();
 
