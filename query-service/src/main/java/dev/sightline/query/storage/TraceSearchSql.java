@@ -341,16 +341,7 @@ final class TraceSearchSql {
 
   /** Whether time order and trace-level filters alone decide a page (see {@link #page}). */
   static boolean pagedByTraces(TraceSearch s) {
-    return s.sort() == TraceSort.TIMESTAMP
-        && s.q() == null
-        && s.model() == null
-        && s.promptName() == null
-        && s.level() == null
-        && s.hasError() == null
-        && s.minCost() == null
-        && s.maxCost() == null
-        && s.minLatencyMs() == null
-        && s.maxLatencyMs() == null;
+    return pagedByTime(s) && s.q() == null;
   }
 
   // Input and output are the widest columns: read them only for a full-text search.
