@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -83,6 +85,7 @@ class AggregateRollups {
           });
     }
     Map<String, Usable.Open> open = new TreeMap<>();
+    Set<String> checked = new HashSet<>();
     for (JsonNode marker :
         clickHouse.rows(
             "SELECT toString(window_date) AS day, source_part FROM "
@@ -96,7 +99,9 @@ class AggregateRollups {
                 + ") ORDER BY rolled_at DESC")) {
       String day = marker.get("day").asText();
       String tag = marker.get("source_part").asText();
-      if (days.containsKey(day) || open.containsKey(day)) {
+      // Only each day's newest build is checked (one scan of its parts per request): older ones
+      // wait for deletion and were superseded because their parts had changed.
+      if (days.containsKey(day) || !checked.add(day)) {
         continue;
       }
       long until = OpenTag.until(tag);

@@ -128,7 +128,8 @@ record CleanPartitions(
     return "(" + stored + " UNION ALL " + collapsed + " AND " + day + " IN " + days(dirty) + ")";
   }
 
-  private static String days(Set<String> days) {
+  /** A parenthesized list of Date literals, for {@code day IN …} (partition pruning on 18.16). */
+  static String days(Set<String> days) {
     return "("
         + days.stream()
             .sorted()

@@ -159,7 +159,7 @@ public class ClickHouseTraceStore implements TraceStore {
   private static TraceSearch pageSpan(TraceSearch search, List<JsonNode> page) {
     long first = page.stream().mapToLong(r -> r.get("timestamp_us").asLong()).min().orElseThrow();
     long last = page.stream().mapToLong(r -> r.get("timestamp_us").asLong()).max().orElseThrow();
-    return search.withRange(micros(first), micros(last + 1));
+    return search.withRange(SearchSql.instant(first), SearchSql.instant(last + 1));
   }
 
   // Time order: newest hour first, then wider slices, until the page (plus one row) is full; each
@@ -182,10 +182,6 @@ public class ClickHouseTraceStore implements TraceStore {
   // so one pass over the range is cheaper.
   private static boolean selective(TraceSearch search) {
     return search.sessionId() != null || search.userId() != null;
-  }
-
-  private static Instant micros(long us) {
-    return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000), Math.floorMod(us, 1_000_000) * 1000);
   }
 
   @Override

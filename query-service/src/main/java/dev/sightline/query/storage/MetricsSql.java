@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -120,15 +121,15 @@ final class MetricsSql {
 
   // The UTC days the segments' windows start in, as a list of Date literals.
   private static String days(List<RollupPlan.Segment> segments) {
-    TreeSet<String> days = new TreeSet<>();
+    Set<String> days = new HashSet<>();
     for (RollupPlan.Segment s : segments) {
       for (long t = Math.floorDiv(s.fromSeconds(), RollupPlan.DAY) * RollupPlan.DAY;
           t < s.toSeconds();
           t += RollupPlan.DAY) {
-        days.add("toDate(" + Sql.quote(SearchSql.day(Instant.ofEpochSecond(t))) + ")");
+        days.add(SearchSql.day(Instant.ofEpochSecond(t)));
       }
     }
-    return "(" + String.join(", ", days) + ")";
+    return CleanPartitions.days(days);
   }
 
   // Window starts in any of the segments, as plain DateTime comparisons the primary key can use.

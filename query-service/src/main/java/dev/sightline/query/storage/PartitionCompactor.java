@@ -38,8 +38,14 @@ public class PartitionCompactor {
 
   /**
    * {@link #run()} as if it were {@code now}: which day is today, which of its hours are closed.
+   * One run at a time in this replica, and none while another replica runs ({@link CompactionLock}:
+   * two runs would write the same rollup rows twice); then nothing is done.
    */
-  public List<String> run(Instant now) {
+  public synchronized List<String> run(Instant now) {
+    return lock.tryRun(() -> compact(now)).orElse(List.of());
+  }
+
+  private List<String> compact(Instant now) {
     String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
     List<String> done = new ArrayList<>();
     for (JsonNode p : inspector.partitions()) {

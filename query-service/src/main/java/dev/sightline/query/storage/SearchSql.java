@@ -68,6 +68,12 @@ final class SearchSql {
     return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
   }
 
+  /** The instant of a µs timestamp (the inverse of {@link #micros}). */
+  static Instant instant(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
+  }
+
   static String day(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
   }

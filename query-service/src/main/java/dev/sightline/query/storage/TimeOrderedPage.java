@@ -5,10 +5,8 @@ import dev.sightline.clickhouse.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -80,7 +78,6 @@ final class TimeOrderedPage {
       int need,
       List<JsonNode> excluded,
       SliceSql slice) {
-    Set<String> stale = new LinkedHashSet<>();
     List<JsonNode> staleRows = new ArrayList<>(excluded);
     for (int round = 0; round < MAX_ROUNDS; round++) {
       String notStale = notStale(copy, staleRows);
@@ -95,11 +92,8 @@ final class TimeOrderedPage {
       if (found.isEmpty()) {
         return rows;
       }
-      for (JsonNode row : found) {
-        if (stale.add(key(copy, row) + "@" + row.get("version").asText())) {
-          staleRows.add(row);
-        }
-      }
+      // Excluded from the next round on, so a stale row is never found twice.
+      staleRows.addAll(found);
     }
     return null;
   }

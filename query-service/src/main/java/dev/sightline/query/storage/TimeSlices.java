@@ -48,9 +48,7 @@ final class TimeSlices {
   static List<Instant[]> forPage(Instant from, Instant to, boolean descending, TraceCursor cursor) {
     Instant edge = null;
     if (cursor != null) {
-      long us = cursor.sortValue();
-      Instant at =
-          Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000), Math.floorMod(us, 1_000_000) * 1000);
+      Instant at = SearchSql.instant(cursor.sortValue());
       edge = descending ? min(to, at.plusNanos(1000)) : max(from, at);
     }
     return of(from, to, descending, edge);

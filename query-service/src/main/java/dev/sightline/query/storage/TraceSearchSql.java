@@ -101,15 +101,7 @@ final class TraceSearchSql {
     traceRows.add(SearchSql.hours("hour", s.from(), s.to()));
     List<String> observationRows = new ArrayList<>(List.of("project_id = " + project));
     observationRows.add("trace_id IN " + ids);
-    Instant from = s.from().minus(Duration.ofHours(1));
-    Instant to = s.to().plus(Duration.ofDays(1));
-    observationRows.add(
-        "event_date >= toDate("
-            + Sql.quote(SearchSql.day(from))
-            + ") AND event_date <= toDate("
-            + Sql.quote(SearchSql.day(to))
-            + ")");
-    observationRows.add(SearchSql.hours("hour", from, to));
+    observationWindow(observationRows, s);
     return assemble(
         s,
         rows,
@@ -233,11 +225,8 @@ final class TraceSearchSql {
   // only of the granules holding the range's traces, which the hour order keeps together.
   private static String observationHits(String projectId, TraceSearch s, String q) {
     String project = Sql.quote(projectId);
-    Instant from = s.from().minus(Duration.ofHours(1));
-    Instant to = s.to().plus(Duration.ofDays(1));
     List<String> range = new ArrayList<>();
-    SearchSql.range(range, "event_date", "start_time_us", from, to);
-    range.add(SearchSql.hours("hour", from, to));
+    observationWindow(range, s);
     List<String> traces = new ArrayList<>(List.of("project_id = " + project));
     SearchSql.range(traces, "event_date", "timestamp_us", s.from(), s.to());
     traces.add(SearchSql.hours("hour", s.from(), s.to()));
@@ -252,6 +241,15 @@ final class TraceSearchSql {
         + " OR "
         + matches("output", q)
         + ")";
+  }
+
+  // Where observations_by_time holds the observations of the traces of [s.from, s.to): starting
+  // from an hour before to a day after (clock skew; long agent runs), days, hours and µs.
+  private static void observationWindow(List<String> where, TraceSearch s) {
+    Instant from = s.from().minus(Duration.ofHours(1));
+    Instant to = s.to().plus(Duration.ofDays(1));
+    SearchSql.range(where, "event_date", "start_time_us", from, to);
+    where.add(SearchSql.hours("hour", from, to));
   }
 
   private static List<String> traceWhere(
