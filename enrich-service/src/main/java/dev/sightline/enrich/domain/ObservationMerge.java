@@ -28,7 +28,9 @@ public final class ObservationMerge {
   public static ObservationPayload merge(
       ObservationPayload base, boolean baseHasCreate, ObservationPayload event) {
     if (base == null) {
-      return ObservationPayload.newBuilder(event).build();
+      // Decoded records are never changed in place (merges build new ones), so the first event is
+      // the merge as it is; a deep copy here was 3 % of enrich's bench profile.
+      return event;
     }
     boolean wins = event.getUpdate() || baseHasCreate;
     ObservationPayload.Builder out = ObservationPayload.newBuilder(base);

@@ -42,6 +42,8 @@ final class TimerIndex {
   }
 
   private static String pad(long millis) {
-    return String.format("%019d", Math.max(0, millis));
+    // Not String.format: it parsed the pattern on every call, 7 % of enrich's bench profile.
+    String digits = Long.toString(Math.max(0, millis));
+    return "0".repeat(19 - digits.length()) + digits;
   }
 }

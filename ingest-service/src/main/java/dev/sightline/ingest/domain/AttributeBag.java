@@ -174,7 +174,8 @@ final class AttributeBag {
   /** What is left, as text, with a prefix added to every key. */
   Map<String, String> remaining(String keyPrefix) {
     Map<String, String> out = new LinkedHashMap<>();
-    values.forEach((k, v) -> out.put(keyPrefix + k, AnyValues.text(v)));
+    boolean plain = keyPrefix.isEmpty();
+    values.forEach((k, v) -> out.put(plain ? k : keyPrefix + k, AnyValues.text(v)));
     return out;
   }
 

@@ -71,7 +71,7 @@ public final class OtlpSpanMapper {
       for (int s = 0; s < rs.getScopeSpansCount(); s++) {
         ScopeSpans ss = rs.getScopeSpans(s);
         for (int k = 0; k < ss.getSpansCount(); k++) {
-          String path = "resourceSpans[%d].scopeSpans[%d].spans[%d]".formatted(r, s, k);
+          SpanPath path = new SpanPath(r, s, k);
           Span span = ss.getSpans(k);
           try {
             mapSpan(span, rs.getResource().getAttributesList(), ss.getScope(), path)
@@ -94,6 +94,17 @@ public final class OtlpSpanMapper {
    */
   public record Result(List<IngestEvent> events, List<Rejection> invalidSpans) {}
 
+  /**
+   * Where a span sits in the request, spelled out only when a rejection names it: formatting it for
+   * every span was 5 % of ingest's bench profile.
+   */
+  private record SpanPath(int resource, int scope, int span) {
+    @Override
+    public String toString() {
+      return "resourceSpans[" + resource + "].scopeSpans[" + scope + "].spans[" + span + "]";
+    }
+  }
+
   private static final class InvalidSpan extends RuntimeException {
     private final String pointer;
 
@@ -104,7 +115,7 @@ public final class OtlpSpanMapper {
   }
 
   private List<Object> mapSpan(
-      Span span, List<KeyValue> resourceAttrs, InstrumentationScope scope, String path) {
+      Span span, List<KeyValue> resourceAttrs, InstrumentationScope scope, SpanPath path) {
     ObservationMapping.Ids ids = ids(span, path);
     AttributeBag attrs = new AttributeBag(span.getAttributesList());
     AttributeBag resource = new AttributeBag(resourceAttrs);
@@ -123,7 +134,7 @@ public final class OtlpSpanMapper {
     return payloads;
   }
 
-  private static ObservationMapping.Ids ids(Span span, String path) {
+  private static ObservationMapping.Ids ids(Span span, SpanPath path) {
     byte[] traceId = span.getTraceId().toByteArray();
     byte[] spanId = span.getSpanId().toByteArray();
     byte[] parent = span.getParentSpanId().toByteArray();

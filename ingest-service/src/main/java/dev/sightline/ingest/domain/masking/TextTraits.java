@@ -26,7 +26,29 @@ public final class TextTraits {
     this.digits = digits;
   }
 
-  /** Scans {@code text} once. */
+  /** Per ASCII char: nothing to see, a digit, or a char some rule's sign starts with. */
+  private static final byte[] KIND = new byte[128];
+
+  private static final byte DIGIT = 1;
+  private static final byte CLOSER = 2;
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      KIND[c] = DIGIT;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      KIND[c] = CLOSER; // IBAN country codes, and the A of AKIA/ASIA/AIza
+    }
+    for (char c : "@_esgx".toCharArray()) {
+      KIND[c] = CLOSER;
+    }
+  }
+
+  /**
+   * Scans {@code text} once. Most chars of prose (lower-case letters, spaces) are passed over by
+   * one table look-up; the scan was 15 % of ingest's bench profile when every 'e' and 's' called
+   * {@code startsWith}.
+   */
   static TextTraits of(String text) {
     int flags = 0;
     int digits = 0;
@@ -35,26 +57,36 @@ public final class TextTraits {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
+      byte kind = c < 128 ? KIND[c] : 0;
+      if (kind == 0) {
+        continue;
+      }
+      if (kind == DIGIT) {
         digits++;
         continue;
       }
+      char next = i + 1 < n ? text.charAt(i + 1) : 0;
       switch (c) {
         case '@' -> flags |= AT;
         case '_' -> underscore = true;
         case 'e' ->
-            flags |= text.startsWith("earer", i) ? BEARER : text.startsWith("eyJ", i) ? JWT : 0;
-        case 'E' -> flags |= text.startsWith("EARER", i) ? BEARER : 0;
+            flags |=
+                next == 'a' && text.startsWith("earer", i)
+                    ? BEARER
+                    : next == 'y' && text.startsWith("eyJ", i) ? JWT : 0;
+        case 'E' -> flags |= next == 'A' && text.startsWith("EARER", i) ? BEARER : 0;
         case 's' ->
             flags |=
-                text.startsWith("sk-", i) ? (text.startsWith("sk-ant-", i) ? SK | SK_ANT : SK) : 0;
+                next == 'k' && text.startsWith("sk-", i)
+                    ? (text.startsWith("sk-ant-", i) ? SK | SK_ANT : SK)
+                    : 0;
         case 'A' ->
             flags |=
                 text.startsWith("AKIA", i) || text.startsWith("ASIA", i)
                     ? AWS
                     : text.startsWith("AIza", i) ? GOOGLE : 0;
-        case 'g' -> gh |= i + 1 < n && text.charAt(i + 1) == 'h';
-        case 'x' -> flags |= text.startsWith("xox", i) ? SLACK : 0;
+        case 'g' -> gh |= next == 'h';
+        case 'x' -> flags |= next == 'o' && text.startsWith("xox", i) ? SLACK : 0;
         default -> {}
       }
       if (c >= 'A' && c <= 'Z' && i + 3 < n && ibanStart(text, i)) {
