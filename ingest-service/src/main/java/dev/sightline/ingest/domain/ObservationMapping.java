@@ -23,12 +23,15 @@ final class ObservationMapping {
 
   private ObservationMapping() {}
 
-  /** The observation; {@code span} attributes and {@code resource} are consumed as they map. */
+  /**
+   * The observation; {@code span} attributes are consumed as they map, and {@code
+   * resourceAttributes} (already {@code resource.*}) are added to what is left.
+   */
   static ObservationPayload of(
       Span span,
       Ids ids,
       AttributeBag attrs,
-      AttributeBag resource,
+      Map<String, String> resourceAttributes,
       InstrumentationScope scope,
       String environment) {
     Map<String, String> rest = new LinkedHashMap<>(OtelExtras.of(span));
@@ -69,7 +72,7 @@ final class ObservationMapping {
       rest.put("otel.scope.version", scope.getVersion());
     }
     rest.putAll(attrs.remaining(""));
-    rest.putAll(resource.remaining("resource."));
+    rest.putAll(resourceAttributes);
     return b.setAttributes(rest).build();
   }
 

@@ -6,7 +6,6 @@ import dev.sightline.schemas.avro.IngestEvent;
 import dev.sightline.schemas.avro.ObservationPayload;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -68,13 +67,14 @@ public final class OtlpSpanMapper {
     List<Rejection> invalid = new ArrayList<>();
     for (int r = 0; r < request.getResourceSpansCount(); r++) {
       ResourceSpans rs = request.getResourceSpans(r);
+      ResourceAttributes resource = new ResourceAttributes(rs.getResource().getAttributesList());
       for (int s = 0; s < rs.getScopeSpansCount(); s++) {
         ScopeSpans ss = rs.getScopeSpans(s);
         for (int k = 0; k < ss.getSpansCount(); k++) {
           SpanPath path = new SpanPath(r, s, k);
           Span span = ss.getSpans(k);
           try {
-            mapSpan(span, rs.getResource().getAttributesList(), ss.getScope(), path)
+            mapSpan(span, resource, ss.getScope(), path)
                 .forEach(p -> events.add(envelope(projectId, receivedAtMicros, p)));
           } catch (InvalidSpan e) {
             String spanId = HexFormat.of().formatHex(span.getSpanId().toByteArray());
@@ -115,17 +115,17 @@ public final class OtlpSpanMapper {
   }
 
   private List<Object> mapSpan(
-      Span span, List<KeyValue> resourceAttrs, InstrumentationScope scope, SpanPath path) {
+      Span span, ResourceAttributes resource, InstrumentationScope scope, SpanPath path) {
     ObservationMapping.Ids ids = ids(span, path);
     AttributeBag attrs = new AttributeBag(span.getAttributesList());
-    AttributeBag resource = new AttributeBag(resourceAttrs);
-    String environment =
-        attrs
-            .text("langfuse.environment")
-            .or(() -> resource.text("deployment.environment.name", "deployment.environment"))
-            .orElse(null);
+    String environment = attrs.text("langfuse.environment").orElse(null);
+    boolean fromResource = environment == null && resource.environment() != null;
+    if (fromResource) {
+      environment = resource.environment();
+    }
     ObservationPayload observation =
-        ObservationMapping.of(span, ids, attrs, resource, scope, environment);
+        ObservationMapping.of(
+            span, ids, attrs, resource.remaining(fromResource), scope, environment);
     List<Object> payloads = new ArrayList<>();
     if (ids.parentSpanId() == null) {
       payloads.add(TraceMapping.of(span, ids.traceId(), environment, observation, 0));

@@ -49,6 +49,9 @@ final class Truncation {
   // Keeps the first entries in request order; the marker entry tells readers something is missing.
   private Map<String, String> bounded(Map<String, String> values) {
     int max = limits.maxAttributes();
+    if (values.size() <= max && values.values().stream().allMatch(v -> fits(v))) {
+      return values; // the common case: no copy (re-hashing every key) for nothing
+    }
     Map<String, String> out = new LinkedHashMap<>(Math.min(values.size(), max + 1) * 2);
     int dropped = 0;
     for (Map.Entry<String, String> e : values.entrySet()) {
@@ -64,6 +67,10 @@ final class Truncation {
           "dropped %d of %d attributes (limit %d)".formatted(dropped, values.size(), max));
     }
     return out;
+  }
+
+  private boolean fits(String value) {
+    return cut(value, limits.maxAttributeValueBytes()) == value;
   }
 
   /** The text cut to at most {@code maxBytes} UTF-8 bytes plus a marker, or as is. */

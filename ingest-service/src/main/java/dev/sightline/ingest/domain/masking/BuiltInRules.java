@@ -62,7 +62,7 @@ public final class BuiltInRules {
               "card",
               Pattern.compile("(?<![\\d.])[2-6]\\d{3}(?:[ -]?\\d{4}){2}[ -]?\\d{1,7}(?![\\d])"),
               0,
-              t -> t.digits() >= 13,
+              t -> t.digitCluster() >= 13,
               Checksums::luhn),
           // A phone needs a + prefix or separators, so plain ids and counters stay readable.
           rule(
@@ -70,7 +70,8 @@ public final class BuiltInRules {
               "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}"
                   + "|\\(\\d{3}\\)[ .-]?\\d{3}[ .-]\\d{4}|\\d{3}[.-]\\d{3}[.-]\\d{4})(?![\\w])",
               0,
-              t -> t.digits() >= 7));
+              // At least 5 digits in one cluster (+d dd dd) and, as before, 7 in the value.
+              t -> t.digits() >= 7 && t.digitCluster() >= 5));
 
   private BuiltInRules() {}
 

@@ -18,12 +18,17 @@ public final class TextTraits {
   static final int JWT = 1 << 8;
   static final int IBAN_START = 1 << 9;
 
+  /** Longest gap of separators ({@code " .-()+"}) a phone or card number has between digits. */
+  private static final int MAX_GAP = 3;
+
   private final int flags;
   private final int digits;
+  private final int cluster;
 
-  private TextTraits(int flags, int digits) {
+  private TextTraits(int flags, int digits, int cluster) {
     this.flags = flags;
     this.digits = digits;
+    this.cluster = cluster;
   }
 
   /** Per ASCII char: nothing to see, a digit, or a char some rule's sign starts with. */
@@ -54,6 +59,9 @@ public final class TextTraits {
     int digits = 0;
     boolean gh = false;
     boolean underscore = false;
+    int run = 0;
+    int cluster = 0;
+    int lastDigit = -1;
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
@@ -63,6 +71,9 @@ public final class TextTraits {
       }
       if (kind == DIGIT) {
         digits++;
+        run = lastDigit >= 0 && separatorsOnly(text, lastDigit + 1, i) ? run + 1 : 1;
+        cluster = Math.max(cluster, run);
+        lastDigit = i;
         continue;
       }
       char next = i + 1 < n ? text.charAt(i + 1) : 0;
@@ -96,7 +107,21 @@ public final class TextTraits {
     if (gh && underscore) {
       flags |= GITHUB;
     }
-    return new TextTraits(flags, digits);
+    return new TextTraits(flags, digits, cluster);
+  }
+
+  /** Whether {@code t[from, to)} is at most {@link #MAX_GAP} phone/card separators. */
+  private static boolean separatorsOnly(String t, int from, int to) {
+    if (to - from > MAX_GAP) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')' && c != '+') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean ibanStart(String t, int i) {
@@ -114,6 +139,15 @@ public final class TextTraits {
   /** ASCII digits in the value (cards need 13, phones 7). */
   int digits() {
     return digits;
+  }
+
+  /**
+   * Digits of the longest cluster: digits separated by at most {@link #MAX_GAP} of {@code "
+   * .-()+"}. Every card or phone match lies inside one cluster (their separators are at most two
+   * chars), so a value whose digits are scattered (ids, hex, prose) needs neither regex.
+   */
+  int digitCluster() {
+    return cluster;
   }
 
   /** Whether no built-in rule can match, so none needs to run. */

@@ -34,6 +34,16 @@ class TextTraitsTest {
   }
 
   @Test
+  void countsTheDigitsOfTheLongestClusterThatAPhoneOrCardCouldSpan() {
+    assertThat(TextTraits.of("call +1 (555) 123-4567 now").digitCluster()).isEqualTo(11);
+    assertThat(TextTraits.of("card 4111 1111 1111 1111.").digitCluster()).isEqualTo(16);
+    // Hex ids and scattered numbers never form a cluster long enough for either rule.
+    assertThat(TextTraits.of("chatcmpl-3f9a8b7c6d5e4f3a").digitCluster()).isLessThan(5);
+    assertThat(TextTraits.of("in 2024 we sold 1500 units").digitCluster()).isEqualTo(4);
+    assertThat(TextTraits.of("12    34").digitCluster()).isEqualTo(2);
+  }
+
+  @Test
   void aSignAtTheVeryEndOfTheValueCounts() {
     assertThat(TextTraits.of("xox").has(TextTraits.SLACK)).isTrue();
     assertThat(TextTraits.of("DE89").has(TextTraits.IBAN_START)).isTrue();
