@@ -27,7 +27,7 @@ record BenchOptions(
       """
       usage: IngestBench [--url URL] [--public-key PK] [--secret-key SK] [--env-file FILE]
                          [--bootstrap HOST:PORT] [--duration 60] [--warmup 5] [--half-rate-duration 20]
-                         [--kafka-duration 20 (phase 3 and 3b each)] [--concurrency 12] [--batch-size 100] [--batches 200]
+                         [--kafka-duration 20 (phase 3 and 3b each)] [--concurrency 24] [--batch-size 100] [--batches 200]
                          [--client raw|jdk]
         URL and keys default to SIGHTLINE_INGEST_URL / SIGHTLINE_PUBLIC_KEY / SIGHTLINE_SECRET_KEY from
         the environment, else from --env-file (default .sightline/demo.env). Durations in seconds;
@@ -79,7 +79,7 @@ record BenchOptions(
         seconds(flags, "duration", 60),
         seconds(flags, "half-rate-duration", 20),
         seconds(flags, "kafka-duration", 20),
-        positive(flags, "concurrency", 12),
+        positive(flags, "concurrency", 24),
         positive(flags, "batch-size", 100),
         positive(flags, "batches", 200),
         client);

@@ -70,8 +70,14 @@ public final class BuiltInRules {
               "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}"
                   + "|\\(\\d{3}\\)[ .-]?\\d{3}[ .-]\\d{4}|\\d{3}[.-]\\d{3}[.-]\\d{4})(?![\\w])",
               0,
-              // At least 5 digits in one cluster (+d dd dd) and, as before, 7 in the value.
-              t -> t.digits() >= 7 && t.digitCluster() >= 5));
+              // A match is "+d dd dd" (5 digits in one cluster, after a "+digit") or has 10 digits
+              // in one cluster; and, as before, the value has 7. Model names like
+              // gpt-4o-2024-08-06 and hex ids pass without the regex.
+              t ->
+                  t.digits() >= 7
+                      && (t.has(TextTraits.PLUS_DIGIT)
+                          ? t.digitCluster() >= 5
+                          : t.digitCluster() >= 10)));
 
   private BuiltInRules() {}
 

@@ -17,6 +17,7 @@ public final class TextTraits {
   static final int SLACK = 1 << 7;
   static final int JWT = 1 << 8;
   static final int IBAN_START = 1 << 9;
+  static final int PLUS_DIGIT = 1 << 10;
 
   /** Longest gap of separators ({@code " .-()+"}) a phone or card number has between digits. */
   private static final int MAX_GAP = 3;
@@ -44,7 +45,7 @@ public final class TextTraits {
     for (char c = 'A'; c <= 'Z'; c++) {
       KIND[c] = CLOSER; // IBAN country codes, and the A of AKIA/ASIA/AIza
     }
-    for (char c : "@_esgx".toCharArray()) {
+    for (char c : "@_esgx+".toCharArray()) {
       KIND[c] = CLOSER;
     }
   }
@@ -79,6 +80,7 @@ public final class TextTraits {
       char next = i + 1 < n ? text.charAt(i + 1) : 0;
       switch (c) {
         case '@' -> flags |= AT;
+        case '+' -> flags |= next >= '0' && next <= '9' ? PLUS_DIGIT : 0;
         case '_' -> underscore = true;
         case 'e' ->
             flags |=

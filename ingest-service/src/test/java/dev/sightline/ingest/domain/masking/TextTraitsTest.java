@@ -41,6 +41,8 @@ class TextTraitsTest {
     assertThat(TextTraits.of("chatcmpl-3f9a8b7c6d5e4f3a").digitCluster()).isLessThan(5);
     assertThat(TextTraits.of("in 2024 we sold 1500 units").digitCluster()).isEqualTo(4);
     assertThat(TextTraits.of("12    34").digitCluster()).isEqualTo(2);
+    assertThat(TextTraits.of("call +1 555").has(TextTraits.PLUS_DIGIT)).isTrue();
+    assertThat(TextTraits.of("a + b").has(TextTraits.PLUS_DIGIT)).isFalse();
   }
 
   @Test
