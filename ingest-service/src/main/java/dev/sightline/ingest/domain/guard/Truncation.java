@@ -49,7 +49,7 @@ final class Truncation {
   // Keeps the first entries in request order; the marker entry tells readers something is missing.
   private Map<String, String> bounded(Map<String, String> values) {
     int max = limits.maxAttributes();
-    if (values.size() <= max && values.values().stream().allMatch(v -> fits(v))) {
+    if (values.size() <= max && allFit(values.values())) {
       return values; // the common case: no copy (re-hashing every key) for nothing
     }
     Map<String, String> out = new LinkedHashMap<>(Math.min(values.size(), max + 1) * 2);
@@ -69,8 +69,13 @@ final class Truncation {
     return out;
   }
 
-  private boolean fits(String value) {
-    return cut(value, limits.maxAttributeValueBytes()) == value;
+  private boolean allFit(Iterable<String> values) {
+    for (String v : values) {
+      if (cut(v, limits.maxAttributeValueBytes()) != v) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The text cut to at most {@code maxBytes} UTF-8 bytes plus a marker, or as is. */
