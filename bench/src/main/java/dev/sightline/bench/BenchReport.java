@@ -74,6 +74,8 @@ final class BenchReport {
       row(half);
     }
     System.out.println("  status codes: " + statuses(max, half));
+    System.out.println(
+        "  phase 1 by " + PhaseResult.SLICE_SECONDS + " s: " + timeline(max) + " spans/s");
     if (half != null) {
       System.out.printf(
           Locale.ROOT,
@@ -136,6 +138,14 @@ final class BenchReport {
         r.recordsPerSecond(),
         r.recordsPerSecond() * r.avgRecordBytes() / 1e6,
         r.errors());
+  }
+
+  private static String timeline(PhaseResult r) {
+    StringBuilder out = new StringBuilder();
+    for (double rate : r.spansPerSecondBySlice()) {
+      out.append(out.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%,.0f", rate));
+    }
+    return out.toString();
   }
 
   private void row(PhaseResult r) {

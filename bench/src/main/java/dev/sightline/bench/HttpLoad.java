@@ -75,10 +75,10 @@ public final class HttpLoad {
 
   /** Every worker sends back to back for {@code duration}. */
   PhaseResult closedLoop(String name, Duration duration) throws InterruptedException {
-    PhaseResult result = new PhaseResult(name);
     long start = System.nanoTime();
+    PhaseResult result = new PhaseResult(name, start);
     long end = start + duration.toNanos();
-    run(result, worker -> closedWorker(worker, end));
+    run(result, worker -> closedWorker(worker, end, result.tally()));
     result.elapsedNanos = System.nanoTime() - start;
     return result;
   }
@@ -86,13 +86,13 @@ public final class HttpLoad {
   /** Requests at {@code requestsPerSecond} on a fixed schedule for {@code duration}. */
   public PhaseResult openLoop(String name, Duration duration, double requestsPerSecond)
       throws InterruptedException {
-    PhaseResult result = new PhaseResult(name);
+    long start = System.nanoTime() + 10_000_000L;
+    PhaseResult result = new PhaseResult(name, start);
     result.targetRequestsPerSecond = requestsPerSecond;
     long interval = (long) (1e9 / requestsPerSecond);
-    long start = System.nanoTime() + 10_000_000L;
     long end = start + duration.toNanos();
     AtomicLong slot = new AtomicLong();
-    run(result, worker -> openWorker(worker, start, end, interval, slot));
+    run(result, worker -> openWorker(worker, start, end, interval, slot, result.tally()));
     result.elapsedNanos = end - start;
     return result;
   }
@@ -128,8 +128,8 @@ public final class HttpLoad {
     tallies.forEach(result::add);
   }
 
-  private PhaseResult.WorkerTally closedWorker(int worker, long end) {
-    PhaseResult.WorkerTally tally = new PhaseResult.WorkerTally();
+  private PhaseResult.WorkerTally closedWorker(
+      int worker, long end, PhaseResult.WorkerTally tally) {
     byte[] buffer = new byte[maxBody];
     try (IngestClient client = newClient()) {
       for (int i = worker; System.nanoTime() < end; i += concurrency) {
@@ -143,8 +143,12 @@ public final class HttpLoad {
   }
 
   private PhaseResult.WorkerTally openWorker(
-      int worker, long start, long end, long interval, AtomicLong slot) {
-    PhaseResult.WorkerTally tally = new PhaseResult.WorkerTally();
+      int worker,
+      long start,
+      long end,
+      long interval,
+      AtomicLong slot,
+      PhaseResult.WorkerTally tally) {
     byte[] buffer = new byte[maxBody];
     try (IngestClient client = newClient()) {
       for (long i = slot.getAndIncrement(); ; i = slot.getAndIncrement()) {
@@ -176,15 +180,17 @@ public final class HttpLoad {
     try {
       int status = client.post(body, length);
       long now = System.nanoTime();
-      tally.record(String.valueOf(status), status / 100 == 2, spans, now - since);
+      tally.record(String.valueOf(status), status / 100 == 2, spans, now - since, now);
       if (listener != null && status / 100 == 2) {
         listener.acked(batch, body, now);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      tally.record("interrupted", false, spans, System.nanoTime() - since);
+      long now = System.nanoTime();
+      tally.record("interrupted", false, spans, now - since, now);
     } catch (Exception e) {
-      tally.record(e.getClass().getSimpleName(), false, spans, System.nanoTime() - since);
+      long now = System.nanoTime();
+      tally.record(e.getClass().getSimpleName(), false, spans, now - since, now);
       // A refused connection fails in microseconds: do not spin and drown the real numbers.
       LockSupport.parkNanos(10_000_000L);
     }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ public class LangfuseIngestionResource {
   public Response ingest(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
-      InputStream body) {
+      byte[] body) {
     ProjectKey key = intake.authenticate(authorization);
     byte[] bytes = RequestBodies.read(body, contentEncoding, config.ingest().maxBodyBytes());
     LangfuseBatchMapper.Result mapped;

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +35,7 @@ public class OtlpTraceResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
-      InputStream body) {
+      byte[] body) {
     ProjectKey key = intake.authenticate(authorization);
     boolean protobuf = isProtobuf(contentType);
     byte[] bytes = RequestBodies.read(body, contentEncoding, config.ingest().maxBodyBytes());
@@ -70,7 +69,7 @@ public class OtlpTraceResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
-      InputStream body) {
+      byte[] body) {
     return export(authorization, contentType, contentEncoding, body);
   }
 

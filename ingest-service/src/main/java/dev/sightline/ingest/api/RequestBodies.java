@@ -9,13 +9,23 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
-/** Reads a request body with a size bound, before and after gzip, so a zip bomb cannot fill RAM. */
+/**
+ * Checks a request body's size and decodes its Content-Encoding with a bound, so a zip bomb cannot
+ * fill RAM.
+ *
+ * <p>The resources take the body as {@code byte[]}: Quarkus REST then collects it on the I/O thread
+ * (up to {@code quarkus.rest.input-buffer-size}) and hands the worker a complete array. With an
+ * {@code InputStream} parameter the worker thread instead waited on the event loop chunk by chunk,
+ * which was 10 % of ingest's CPU in the bench profile (bench/README.md, session 6).
+ */
 final class RequestBodies {
 
   private RequestBodies() {}
 
-  static byte[] read(InputStream body, String contentEncoding, long maxBytes) {
-    byte[] raw = bounded(body, maxBytes, "request body");
+  static byte[] read(byte[] raw, String contentEncoding, long maxBytes) {
+    if (raw.length > maxBytes) {
+      throw tooLarge("request body", maxBytes);
+    }
     String encoding =
         contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
     switch (encoding) {
@@ -41,9 +51,7 @@ final class RequestBodies {
     try {
       for (int n; (n = in.read(buffer)) != -1; ) {
         if (out.size() + (long) n > maxBytes) {
-          throw new Problem(
-              Status.REQUEST_ENTITY_TOO_LARGE,
-              what + " exceeds " + maxBytes + " bytes (sightline.ingest.max-body-bytes)");
+          throw tooLarge(what, maxBytes);
         }
         out.write(buffer, 0, n);
       }
@@ -51,5 +59,11 @@ final class RequestBodies {
       throw new MalformedRequestException("cannot read " + what + ": " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  private static Problem tooLarge(String what, long maxBytes) {
+    return new Problem(
+        Status.REQUEST_ENTITY_TOO_LARGE,
+        what + " exceeds " + maxBytes + " bytes (sightline.ingest.max-body-bytes)");
   }
 }
