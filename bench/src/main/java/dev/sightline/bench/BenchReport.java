@@ -140,7 +140,8 @@ final class BenchReport {
         r.errors());
   }
 
-  private static String timeline(PhaseResult r) {
+  /** A phase's accepted spans/s per slice, for people. */
+  static String timeline(PhaseResult r) {
     StringBuilder out = new StringBuilder();
     for (double rate : r.spansPerSecondBySlice()) {
       out.append(out.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%,.0f", rate));

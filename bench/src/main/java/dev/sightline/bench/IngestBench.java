@@ -34,7 +34,9 @@ public final class IngestBench {
 
     if (!options.warmup().isZero()) {
       report.progress("warm-up " + options.warmup().toSeconds() + " s (not counted)");
-      load.closedLoop("warm-up", options.warmup());
+      PhaseResult warmup = load.closedLoop("warm-up", options.warmup());
+      report.progress(
+          "warm-up by " + PhaseResult.SLICE_SECONDS + " s: " + BenchReport.timeline(warmup));
     }
     report.progress("phase 1: max throughput for " + options.duration().toSeconds() + " s");
     PhaseResult max = load.closedLoop("1 max throughput (closed loop)", options.duration());

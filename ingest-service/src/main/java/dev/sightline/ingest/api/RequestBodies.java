@@ -13,10 +13,7 @@ import java.util.zip.GZIPInputStream;
  * Checks a request body's size and decodes its Content-Encoding with a bound, so a zip bomb cannot
  * fill RAM.
  *
- * <p>The resources take the body as {@code byte[]}: Quarkus REST then collects it on the I/O thread
- * (up to {@code quarkus.rest.input-buffer-size}) and hands the worker a complete array. With an
- * {@code InputStream} parameter the worker thread instead waited on the event loop chunk by chunk,
- * which was 10 % of ingest's CPU in the bench profile (bench/README.md, session 6).
+ * <p>The body arrives complete: {@link BodyBuffering} collects it on the I/O thread.
  */
 final class RequestBodies {
 
