@@ -79,9 +79,14 @@ final class BenchReport {
     if (half != null) {
       System.out.printf(
           Locale.ROOT,
-          "  phase 2 target %,.0f spans/s (50%% of phase 1); its latency counts from the scheduled"
-              + " send time%n",
-          half.targetRequestsPerSecond * options.batchSize());
+          "  phase 2 target %,.0f spans/s (%s); its latency counts from the scheduled send time%n",
+          half.targetRequestsPerSecond * options.batchSize(),
+          options.halfRateSpans() > 0 ? "--half-rate-spans" : "50% of phase 1");
+      System.out.printf(
+          Locale.ROOT,
+          "  phase 2 acks over %d ms, second:count: %s%n",
+          PhaseResult.SLOW_ACK_MILLIS,
+          half.slowAcksBySecond());
     }
     double recordsPerSpan = recordsPerSpan();
     if (kafka != null) {

@@ -41,7 +41,10 @@ public final class IngestBench {
     report.progress("phase 1: max throughput for " + options.duration().toSeconds() + " s");
     PhaseResult max = load.closedLoop("1 max throughput (closed loop)", options.duration());
     PhaseResult half = null;
-    double halfRequestsPerSecond = max.okRequests / Math.max(1e-9, max.seconds()) / 2;
+    double halfRequestsPerSecond =
+        options.halfRateSpans() > 0
+            ? options.halfRateSpans() / (double) options.batchSize()
+            : max.okRequests / Math.max(1e-9, max.seconds()) / 2;
     if (!options.halfRateDuration().isZero() && halfRequestsPerSecond > 0) {
       report.progress(
           String.format(

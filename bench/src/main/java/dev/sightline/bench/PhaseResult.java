@@ -13,11 +13,15 @@ public final class PhaseResult {
 
   private static final long SLICE_NANOS = SLICE_SECONDS * 1_000_000_000L;
 
+  /** Acks slower than this are counted per second ({@link #slowAcksBySecond()}): the p99 goal. */
+  static final long SLOW_ACK_MILLIS = 50;
+
   final String name;
   final Histogram latencyMicros = new Histogram(60_000_000L, 3);
   final Map<String, Long> statuses = new TreeMap<>();
   final long startNanos;
   long[] spansPerSlice = new long[0];
+  long[] slowAcksPerSecond = new long[0];
   long requests;
   long okRequests;
   long acceptedSpans;
@@ -40,6 +44,12 @@ public final class PhaseResult {
     }
     for (int i = 0; i < tally.spansPerSlice.length; i++) {
       spansPerSlice[i] += tally.spansPerSlice[i];
+    }
+    if (tally.slowAcksPerSecond.length > slowAcksPerSecond.length) {
+      slowAcksPerSecond = Arrays.copyOf(slowAcksPerSecond, tally.slowAcksPerSecond.length);
+    }
+    for (int i = 0; i < tally.slowAcksPerSecond.length; i++) {
+      slowAcksPerSecond[i] += tally.slowAcksPerSecond[i];
     }
     latencyMicros.add(tally.latencyMicros);
     tally.statuses.forEach((k, v) -> statuses.merge(k, v, Long::sum));
@@ -85,6 +95,20 @@ public final class PhaseResult {
     return rates;
   }
 
+  /**
+   * Seconds of the phase with acks slower than {@link #SLOW_ACK_MILLIS}, as "second:count": tells a
+   * single stall (one or two seconds) from latency spread over the phase.
+   */
+  String slowAcksBySecond() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < slowAcksPerSecond.length; i++) {
+      if (slowAcksPerSecond[i] > 0) {
+        out.append(out.length() == 0 ? "" : " ").append(i).append(':').append(slowAcksPerSecond[i]);
+      }
+    }
+    return out.length() == 0 ? "none" : out.toString();
+  }
+
   public double percentileMillis(double p) {
     return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(p) / 1000.0;
   }
@@ -95,6 +119,7 @@ public final class PhaseResult {
     final Map<String, Long> statuses = new TreeMap<>();
     private final long startNanos;
     long[] spansPerSlice = new long[8];
+    long[] slowAcksPerSecond = new long[64];
     long requests;
     long okRequests;
     long acceptedSpans;
@@ -116,6 +141,13 @@ public final class PhaseResult {
           spansPerSlice = Arrays.copyOf(spansPerSlice, slice * 2);
         }
         spansPerSlice[slice] += spans;
+        if (latencyNanos > SLOW_ACK_MILLIS * 1_000_000L) {
+          int second = (int) Math.max(0, (ackNanos - startNanos) / 1_000_000_000L);
+          if (second >= slowAcksPerSecond.length) {
+            slowAcksPerSecond = Arrays.copyOf(slowAcksPerSecond, second * 2);
+          }
+          slowAcksPerSecond[second]++;
+        }
         latencyMicros.recordValue(
             Math.min(latencyMicros.getHighestTrackableValue(), Math.max(1, latencyNanos / 1000)));
       }
