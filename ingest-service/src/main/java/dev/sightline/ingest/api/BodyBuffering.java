@@ -1,7 +1,10 @@
 package dev.sightline.ingest.api;
 
 import dev.sightline.ingest.config.IngestConfig;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,9 +32,17 @@ class BodyBuffering {
             // keeps a body from growing past it (Vert.x answers 413 itself beyond it).
             .setBodyLimit(config.ingest().maxBodyBytes())
             .setPreallocateBodyBuffer(true);
+    Handler<RoutingContext> http1Only =
+        context -> {
+          if (context.request().version() == HttpVersion.HTTP_2) {
+            context.next();
+          } else {
+            handler.handle(context);
+          }
+        };
     for (String path : PATHS) {
       // Before Quarkus REST's route, which then finds the body in the routing context.
-      router.post(path).order(-100).handler(handler);
+      router.post(path).order(-100).handler(http1Only);
     }
   }
 }
