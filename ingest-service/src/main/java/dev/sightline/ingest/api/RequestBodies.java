@@ -13,7 +13,8 @@ import java.util.zip.GZIPInputStream;
  * Checks a request body's size and decodes its Content-Encoding with a bound, so a zip bomb cannot
  * fill RAM.
  *
- * <p>The body arrives complete: {@link BodyBuffering} collects it on the I/O thread.
+ * <p>The body arrives as one array: over HTTP/1.x {@link BodyBuffering} has collected it on the I/O
+ * thread, over HTTP/2 Quarkus REST reads it on the worker.
  */
 final class RequestBodies {
 
