@@ -20,8 +20,8 @@ public final class PhaseResult {
   final Histogram latencyMicros = new Histogram(60_000_000L, 3);
   final Map<String, Long> statuses = new TreeMap<>();
   final long startNanos;
-  long[] spansPerSlice = new long[0];
-  long[] slowAcksPerSecond = new long[0];
+  final Counts spansPerSlice = new Counts();
+  final Counts slowAcksPerSecond = new Counts();
   long requests;
   long okRequests;
   long acceptedSpans;
@@ -39,18 +39,8 @@ public final class PhaseResult {
   }
 
   void add(WorkerTally tally) {
-    if (tally.spansPerSlice.length > spansPerSlice.length) {
-      spansPerSlice = Arrays.copyOf(spansPerSlice, tally.spansPerSlice.length);
-    }
-    for (int i = 0; i < tally.spansPerSlice.length; i++) {
-      spansPerSlice[i] += tally.spansPerSlice[i];
-    }
-    if (tally.slowAcksPerSecond.length > slowAcksPerSecond.length) {
-      slowAcksPerSecond = Arrays.copyOf(slowAcksPerSecond, tally.slowAcksPerSecond.length);
-    }
-    for (int i = 0; i < tally.slowAcksPerSecond.length; i++) {
-      slowAcksPerSecond[i] += tally.slowAcksPerSecond[i];
-    }
+    spansPerSlice.addAll(tally.spansPerSlice);
+    slowAcksPerSecond.addAll(tally.slowAcksPerSecond);
     latencyMicros.add(tally.latencyMicros);
     tally.statuses.forEach((k, v) -> statuses.merge(k, v, Long::sum));
     requests += tally.requests;
@@ -86,11 +76,11 @@ public final class PhaseResult {
    * hides.
    */
   double[] spansPerSecondBySlice() {
-    int full = (int) (elapsedNanos / SLICE_NANOS);
-    int slices = Math.min(spansPerSlice.length, full);
+    // Every full slice, also those without an ack: a server that stalled shows as 0.
+    int slices = (int) (elapsedNanos / SLICE_NANOS);
     double[] rates = new double[slices];
     for (int i = 0; i < slices; i++) {
-      rates[i] = spansPerSlice[i] / (double) SLICE_SECONDS;
+      rates[i] = spansPerSlice.get(i) / (double) SLICE_SECONDS;
     }
     return rates;
   }
@@ -101,9 +91,10 @@ public final class PhaseResult {
    */
   String slowAcksBySecond() {
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < slowAcksPerSecond.length; i++) {
-      if (slowAcksPerSecond[i] > 0) {
-        out.append(out.length() == 0 ? "" : " ").append(i).append(':').append(slowAcksPerSecond[i]);
+    for (int i = 0; i < slowAcksPerSecond.length(); i++) {
+      if (slowAcksPerSecond.get(i) > 0) {
+        out.append(out.length() == 0 ? "" : " ").append(i).append(':');
+        out.append(slowAcksPerSecond.get(i));
       }
     }
     return out.length() == 0 ? "none" : out.toString();
@@ -118,8 +109,8 @@ public final class PhaseResult {
     final Histogram latencyMicros = new Histogram(60_000_000L, 3);
     final Map<String, Long> statuses = new TreeMap<>();
     private final long startNanos;
-    long[] spansPerSlice = new long[8];
-    long[] slowAcksPerSecond = new long[64];
+    final Counts spansPerSlice = new Counts();
+    final Counts slowAcksPerSecond = new Counts();
     long requests;
     long okRequests;
     long acceptedSpans;
@@ -136,21 +127,43 @@ public final class PhaseResult {
       if (ok) {
         okRequests++;
         acceptedSpans += spans;
-        int slice = (int) Math.max(0, (ackNanos - startNanos) / SLICE_NANOS);
-        if (slice >= spansPerSlice.length) {
-          spansPerSlice = Arrays.copyOf(spansPerSlice, slice * 2);
-        }
-        spansPerSlice[slice] += spans;
+        long sinceStart = Math.max(0, ackNanos - startNanos);
+        spansPerSlice.add((int) (sinceStart / SLICE_NANOS), spans);
         if (latencyNanos > SLOW_ACK_MILLIS * 1_000_000L) {
-          int second = (int) Math.max(0, (ackNanos - startNanos) / 1_000_000_000L);
-          if (second >= slowAcksPerSecond.length) {
-            slowAcksPerSecond = Arrays.copyOf(slowAcksPerSecond, second * 2);
-          }
-          slowAcksPerSecond[second]++;
+          slowAcksPerSecond.add((int) (sinceStart / 1_000_000_000L), 1);
         }
         latencyMicros.recordValue(
             Math.min(latencyMicros.getHighestTrackableValue(), Math.max(1, latencyNanos / 1000)));
       }
+    }
+  }
+
+  /** Counts by index (a slice, a second), growing as later indexes come. */
+  static final class Counts {
+    private long[] counts = new long[16];
+    private int length;
+
+    void add(int index, long n) {
+      if (index >= counts.length) {
+        counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
+      }
+      counts[index] += n;
+      length = Math.max(length, index + 1);
+    }
+
+    void addAll(Counts other) {
+      for (int i = 0; i < other.length; i++) {
+        add(i, other.counts[i]);
+      }
+    }
+
+    long get(int index) {
+      return index < length ? counts[index] : 0;
+    }
+
+    /** One past the highest index counted. */
+    int length() {
+      return length;
     }
   }
 }

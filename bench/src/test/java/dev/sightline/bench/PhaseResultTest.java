@@ -27,13 +27,23 @@ class PhaseResultTest {
 
   @Test
   void leavesOutTheLastSliceWhenThePhaseEndedInsideIt() {
+    assertThat(oneAck(12 * SECOND, 15 * SECOND).spansPerSecondBySlice()).containsExactly(0.0);
+  }
+
+  @Test
+  void showsSlicesWithoutAnyAckAsZero() {
+    assertThat(oneAck(2 * SECOND, 30 * SECOND).spansPerSecondBySlice())
+        .containsExactly(10.0, 0.0, 0.0);
+  }
+
+  /** A phase of {@code elapsed} with one fast 2xx of 100 spans acknowledged at {@code ackAt}. */
+  private static PhaseResult oneAck(long ackAt, long elapsed) {
     PhaseResult phase = new PhaseResult("p", 0);
     PhaseResult.WorkerTally a = phase.tally();
-    a.record("200", true, 100, 5 * MILLI, 12 * SECOND);
+    a.record("200", true, 100, 5 * MILLI, ackAt);
     phase.add(a);
-    phase.elapsedNanos = 15 * SECOND;
-
-    assertThat(phase.spansPerSecondBySlice()).containsExactly(0.0);
+    phase.elapsedNanos = elapsed;
+    return phase;
   }
 
   @Test

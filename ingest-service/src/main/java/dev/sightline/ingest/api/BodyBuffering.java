@@ -21,15 +21,19 @@ import java.util.List;
 @ApplicationScoped
 class BodyBuffering {
 
-  /** The POST paths whose bodies are collected; the resources' paths. */
-  static final List<String> PATHS =
-      List.of("/v1/traces", "/api/public/otel/v1/traces", "/api/public/ingestion");
+  /** The POST paths whose bodies are collected: the ingest resources'. */
+  private static final List<String> PATHS =
+      List.of(
+          OtlpTraceResource.OTLP_PATH,
+          OtlpTraceResource.LANGFUSE_OTEL_PATH,
+          LangfuseIngestionResource.PATH);
 
   void install(@Observes Router router, IngestConfig config) {
     BodyHandler handler =
         BodyHandler.create(false)
-            // The resource's own check (RequestBodies) answers with a problem body; this bound only
-            // keeps a body from growing past it (Vert.x answers 413 itself beyond it).
+            // The same bound as quarkus.http.limits.max-body-size, which refuses larger bodies
+            // with 413 before this handler sees them; repeated so the buffer can never grow past
+            // it.
             .setBodyLimit(config.ingest().maxBodyBytes())
             .setPreallocateBodyBuffer(true);
     Handler<RoutingContext> http1Only =

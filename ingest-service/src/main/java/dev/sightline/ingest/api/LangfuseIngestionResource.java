@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Langfuse's batch ingestion API, so Langfuse SDKs (v2) and raw API clients work unchanged. */
-@Path("/api/public/ingestion")
+@Path(LangfuseIngestionResource.PATH)
 public class LangfuseIngestionResource {
+
+  /** The batch ingestion path (also named by {@link BodyBuffering}). */
+  static final String PATH = "/api/public/ingestion";
 
   private static final int MULTI_STATUS = 207;
   private static final LangfuseBatchMapper MAPPER = new LangfuseBatchMapper();

@@ -25,12 +25,18 @@ public class OtlpTraceResource {
 
   static final String PROTOBUF = "application/x-protobuf";
 
+  /** The OTLP/HTTP standard path (also named by {@link BodyBuffering}). */
+  static final String OTLP_PATH = "/v1/traces";
+
+  /** The path Langfuse's OpenTelemetry exporters post to. */
+  static final String LANGFUSE_OTEL_PATH = "/api/public/otel/v1/traces";
+
   @Inject IngestConfig config;
   @Inject Intake intake;
 
   /** The OTLP/HTTP standard path. */
   @POST
-  @Path("v1/traces")
+  @Path(OTLP_PATH)
   public Response export(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -64,7 +70,7 @@ public class OtlpTraceResource {
 
   /** Langfuse's OTel endpoint, so Langfuse SDKs configured with a Sightline host just work. */
   @POST
-  @Path("api/public/otel/v1/traces")
+  @Path(LANGFUSE_OTEL_PATH)
   public Response exportLangfusePath(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

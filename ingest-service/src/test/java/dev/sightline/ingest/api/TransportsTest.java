@@ -208,9 +208,9 @@ class TransportsTest {
             + "'name':'h2','startTimeUnixNano':'%d','endTimeUnixNano':'%d'}]}]}]}"
                 .formatted(start, start + 1_000_000L);
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-    HttpResponse<String> first = null;
+    HttpResponse<String> response = null;
     for (int i = 0; i < 2; i++) { // the first request carries the upgrade, the second is HTTP/2
-      first =
+      response =
           client.send(
               HttpRequest.newBuilder(otlpHttp.toURI())
                   .header("Authorization", basic())
@@ -218,11 +218,15 @@ class TransportsTest {
                   .POST(HttpRequest.BodyPublishers.ofString(json.replace('\'', '"')))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-    assertThat(first.version()).isEqualTo(HttpClient.Version.HTTP_2);
-    assertThat(awaitTrace(traceId, 2)).isNotEmpty();
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(awaitTrace(traceId, 2))
+        .map(IngestEvent::getPayload)
+        .filteredOn(ObservationPayload.class::isInstance)
+        .extracting(p -> ((ObservationPayload) p).getName())
+        .contains("h2");
   }
 
   @Test
