@@ -18,6 +18,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -50,9 +52,13 @@ public final class EnrichTopology {
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("model-prices"),
         () -> new PriceStoreProcessor(prices));
     store(builder, ObservationMergeProcessor.STATE_STORE, new ObservationStateSerde());
-    store(builder, ObservationMergeProcessor.TIMER_STORE, Serdes.String());
+    // Cached: a timer set and cancelled within one commit interval, and the one retention key
+    // every observation of a trace books, reach RocksDB and the changelog once, at the commit.
+    builder.addStateStore(timerStore(ObservationMergeProcessor.TIMER_STORE).withCachingEnabled());
+    builder.addStateStore(
+        timerStore(ObservationMergeProcessor.RETENTION_STORE).withCachingEnabled());
     store(builder, TraceMergeProcessor.STATE_STORE, new TraceStateSerde());
-    store(builder, TraceMergeProcessor.TIMER_STORE, Serdes.String());
+    builder.addStateStore(timerStore(TraceMergeProcessor.TIMER_STORE));
 
     // Values as bytes: decoding inside the topology turns poison records into dead letters.
     KStream<String, Decoded> decoded =
@@ -107,7 +113,8 @@ public final class EnrichTopology {
             () -> new ObservationMergeProcessor(enricher, settings, metrics, clock),
             Named.as("merge-observations"),
             ObservationMergeProcessor.STATE_STORE,
-            ObservationMergeProcessor.TIMER_STORE);
+            ObservationMergeProcessor.TIMER_STORE,
+            ObservationMergeProcessor.RETENTION_STORE);
     merged
         .filter((key, value) -> value.row(), Named.as("observation-rows"))
         .mapValues(MergedObservation::observation, Named.as("enriched"))
@@ -118,6 +125,11 @@ public final class EnrichTopology {
   private static <V> void store(StreamsBuilder builder, String name, Serde<V> values) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values));
+  }
+
+  private static StoreBuilder<KeyValueStore<String, String>> timerStore(String name) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
   }
 
   private static ScoreRecord scoreRecord(IngestEvent event) {

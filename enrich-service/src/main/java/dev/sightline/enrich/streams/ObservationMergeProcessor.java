@@ -7,11 +7,20 @@ import dev.sightline.schemas.avro.EnrichedObservation;
 import dev.sightline.schemas.avro.IngestEvent;
 import dev.sightline.schemas.avro.ObservationPayload;
 import dev.sightline.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -20,12 +29,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Updates that arrive before their create are held back until it arrives or the grace period
  * passes. Once emitted, a row keeps its day (its ClickHouse partition), so later versions replace
  * it instead of adding a second row.
+ *
+ * <p>Only an observation still waiting (for its create, or for its end to be counted) has a timer
+ * of its own. A complete one is dropped with its trace: every event books its trace for the hour in
+ * which the retention after it ends (one timer key per trace and hour, which the store's cache
+ * collapses to a single write however many observations the trace has), and when that hour comes
+ * the trace's states not seen since are deleted. A timer per observation was a RocksDB write and a
+ * changelog record for every span, about 8 % of enrich's CPU at 7,500 spans/s.
  */
 final class ObservationMergeProcessor
     implements Processor<String, IngestEvent, String, MergedObservation> {
 
   static final String STATE_STORE = "observation-state";
   static final String TIMER_STORE = "observation-timers";
+  static final String RETENTION_STORE = "observation-retention";
+
+  /** Retention timers are per trace and per this much time; states live up to this much longer. */
+  static final long RETENTION_BUCKET_MILLIS = Duration.ofHours(1).toMillis();
 
   private final ObservationEnricher enricher;
   private final MergeSettings settings;
@@ -34,6 +54,7 @@ final class ObservationMergeProcessor
   private ProcessorContext<String, MergedObservation> context;
   private KeyValueStore<String, ObservationState> states;
   private TimerIndex timers;
+  private TimerIndex retention;
 
   ObservationMergeProcessor(
       ObservationEnricher enricher, MergeSettings settings, MergeMetrics metrics, Clock clock) {
@@ -48,8 +69,14 @@ final class ObservationMergeProcessor
     this.context = context;
     this.states = context.getStateStore(STATE_STORE);
     this.timers = new TimerIndex(context.getStateStore(TIMER_STORE));
+    this.retention = new TimerIndex(context.getStateStore(RETENTION_STORE));
     context.schedule(
-        settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireTimers);
+        settings.punctuateInterval(),
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> {
+          fireTimers(now);
+          expireTraces(now);
+        });
   }
 
   @Override
@@ -96,14 +123,41 @@ final class ObservationMergeProcessor
         state = emit(state, now, true, now >= waitedForEnd(state));
       } else if (!state.aggregated() && now >= waitedForEnd(state)) {
         state = emit(state, now, false, true);
-      } else if (state.aggregated()
-          && now >= state.lastSeenMillis() + settings.retention().toMillis()) {
+      } else if (state.aggregated() && expired(state, now)) {
+        // A per-observation retention timer, as scheduled before retention went per trace.
         states.delete(key);
         metrics.countExpired();
         continue;
       }
       save(key, state);
     }
+  }
+
+  /** Deletes the complete states of each due trace that saw no event for the retention period. */
+  private void expireTraces(long now) {
+    for (String traceKey : retention.takeDue(now)) {
+      List<String> expired = new ArrayList<>();
+      try (KeyValueIterator<String, ObservationState> it =
+          states.prefixScan(traceKey + "/", Serdes.String().serializer())) {
+        while (it.hasNext()) {
+          KeyValue<String, ObservationState> entry = it.next();
+          ObservationState state = entry.value;
+          // The prefix may also match a trace whose id extends this one's with a '/'; states still
+          // waiting keep their own timers and book the trace again once complete.
+          if (traceKey.equals(Topics.traceKey(state.projectId(), state.merged().getTraceId()))
+              && state.timerDueMillis() < 0
+              && expired(state, now)) {
+            expired.add(entry.key);
+          }
+        }
+      }
+      expired.forEach(states::delete);
+      expired.forEach(k -> metrics.countExpired());
+    }
+  }
+
+  private boolean expired(ObservationState state, long now) {
+    return now >= state.lastSeenMillis() + settings.retention().toMillis();
   }
 
   /** Forwards the current merge; a row unless {@code row} is false, aggregated when due. */
@@ -130,18 +184,29 @@ final class ObservationMergeProcessor
         new Record<>(
             Topics.traceKey(state.projectId(), merged.getTraceId()),
             new MergedObservation(enriched, row, aggregate),
-            timestamp));
+            timestamp,
+            typeHeader(merged)));
     return state.emittedAs(
         stored.getStartTimeMicros(),
         row ? version : state.version(),
         state.aggregated() || aggregate);
   }
 
+  /** Lets readers of the enriched topic skip types they ignore without decoding the value. */
+  private static Headers typeHeader(ObservationPayload observation) {
+    return new RecordHeaders()
+        .add(
+            Topics.OBSERVATION_TYPE_HEADER,
+            observation.getType().name().getBytes(StandardCharsets.UTF_8));
+  }
+
   private long waitedForEnd(ObservationState state) {
     return state.firstSeenMillis() + settings.waitForEnd().toMillis();
   }
 
-  /** Stores the state with its one timer: the next thing it waits for. */
+  /**
+   * Stores the state with its timer, if it waits for something, and books its trace's retention.
+   */
   private void save(String key, ObservationState state) {
     long due;
     if (!state.emitted()) {
@@ -149,14 +214,21 @@ final class ObservationMergeProcessor
     } else if (!state.aggregated()) {
       due = waitedForEnd(state);
     } else {
-      due = state.lastSeenMillis() + settings.retention().toMillis();
+      due = -1;
     }
     if (due != state.timerDueMillis()) {
       if (state.timerDueMillis() >= 0) {
         timers.cancel(state.timerDueMillis(), key);
       }
-      timers.schedule(due, key);
+      if (due >= 0) {
+        timers.schedule(due, key);
+      }
     }
+    // The end of the hour in which the retention after this event ends (ceiling division).
+    long expiry = state.lastSeenMillis() + settings.retention().toMillis();
+    retention.schedule(
+        -Math.floorDiv(-expiry, RETENTION_BUCKET_MILLIS) * RETENTION_BUCKET_MILLIS,
+        Topics.traceKey(state.projectId(), state.merged().getTraceId()));
     states.put(key, state.withTimerDue(due));
   }
 

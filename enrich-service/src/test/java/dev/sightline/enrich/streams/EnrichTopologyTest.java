@@ -18,6 +18,7 @@ import dev.sightline.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -78,6 +79,16 @@ class EnrichTopologyTest {
     assertThat(e.getPriceVersion()).isEqualTo("test-prices-1");
     assertThat(e.getEnrichedAtMicros()).isEqualTo(NOW.toEpochMilli() * 1000);
     assertThat(e.getCostNote()).isNull();
+  }
+
+  @Test
+  void eachEnrichedRecordNamesItsObservationTypeInAHeader() {
+    send(TestEvents.observation(PROJECT, TestEvents.generation(TRACE, "gpt-4.1").build()));
+
+    Header type = enriched.readRecord().headers().lastHeader(Topics.OBSERVATION_TYPE_HEADER);
+
+    assertThat(type).isNotNull();
+    assertThat(new String(type.value(), StandardCharsets.UTF_8)).isEqualTo("GENERATION");
   }
 
   @Test

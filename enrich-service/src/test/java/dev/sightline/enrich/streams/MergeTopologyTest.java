@@ -61,6 +61,21 @@ class MergeTopologyTest {
   }
 
   @Test
+  void completeObservationsAreDroppedWithTheirTraceARetentionAfterTheirLastEvent() {
+    harness.send(TestEvents.observation(PROJECT, TestEvents.generation(TRACE, "gpt-4.1").build()));
+    harness.advance(Duration.ofDays(3));
+    harness.send(TestEvents.observation(PROJECT, TestEvents.generation(TRACE, "gpt-4.1").build()));
+
+    // Retention is 7 days, booked per trace and whole hour: the first state goes after 7d + <1h.
+    harness.advance(Duration.ofDays(4).minusMinutes(1));
+    assertThat(harness.metrics.expiredStates()).isZero();
+    harness.advance(Duration.ofMinutes(61));
+    assertThat(harness.metrics.expiredStates()).isEqualTo(1);
+    harness.advance(Duration.ofDays(3));
+    assertThat(harness.metrics.expiredStates()).isEqualTo(2);
+  }
+
+  @Test
   void childrenArrivingBeforeTheirParentAreEmittedAsTheyCome() {
     ObservationPayload parent = TestEvents.generation(TRACE, "gpt-4.1").setName("agent").build();
     ObservationPayload child =

@@ -1,6 +1,7 @@
 package dev.sightline.eval.domain;
 
 import dev.sightline.schemas.avro.EnrichedObservation;
+import dev.sightline.schemas.avro.ObservationType;
 import dev.sightline.schemas.avro.ScorePayload;
 import java.util.Optional;
 
@@ -16,4 +17,12 @@ public interface Evaluator {
    * @return the score, or empty when this evaluator does not apply to the observation
    */
   Optional<ScorePayload> evaluate(EnrichedObservation observation);
+
+  /**
+   * Whether this evaluator may score observations of this type at all. The worker skips records
+   * that no evaluator applies to before decoding them.
+   */
+  default boolean appliesTo(ObservationType type) {
+    return true;
+  }
 }

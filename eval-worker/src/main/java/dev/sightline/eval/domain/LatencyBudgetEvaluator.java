@@ -45,6 +45,11 @@ public final class LatencyBudgetEvaluator implements Evaluator {
   }
 
   @Override
+  public boolean appliesTo(ObservationType type) {
+    return types.contains(type);
+  }
+
+  @Override
   public Optional<ScorePayload> evaluate(EnrichedObservation enriched) {
     ObservationPayload observation = enriched.getObservation();
     Double latencyMs = enriched.getLatencyMs();

@@ -7,6 +7,7 @@ public final class EvalLoopStats {
 
   final LongAdder observations = new LongAdder();
   final LongAdder undecodable = new LongAdder();
+  final LongAdder skippedByType = new LongAdder();
   final LongAdder evaluatorFailures = new LongAdder();
   final LongAdder scoresSent = new LongAdder();
 
@@ -18,6 +19,11 @@ public final class EvalLoopStats {
   /** Records skipped because their value could not be decoded. */
   public long undecodable() {
     return undecodable.sum();
+  }
+
+  /** Records skipped undecoded because no evaluator scores their observation type (header). */
+  public long skippedByType() {
+    return skippedByType.sum();
   }
 
   /** Evaluator calls that threw; the observation is not scored by that evaluator. */

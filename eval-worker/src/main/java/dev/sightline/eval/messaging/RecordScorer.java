@@ -5,8 +5,10 @@ import dev.sightline.eval.domain.Evaluator;
 import dev.sightline.eval.domain.ScoreEvents;
 import dev.sightline.schemas.avro.EnrichedObservation;
 import dev.sightline.schemas.avro.IngestEvent;
+import dev.sightline.schemas.avro.ObservationType;
 import dev.sightline.schemas.avro.ScorePayload;
 import dev.sightline.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
@@ -42,6 +45,10 @@ final class RecordScorer {
 
   /** The score events to send for one record; empty when undecodable or out of scope. */
   List<ProducerRecord<String, IngestEvent>> score(ConsumerRecord<String, byte[]> record) {
+    if (!anyEvaluatorApplies(record)) {
+      stats.skippedByType.increment();
+      return List.of();
+    }
     EnrichedObservation o;
     try {
       o = DECODER.deserialize(record.topic(), record.value());
@@ -76,6 +83,30 @@ final class RecordScorer {
       }
     }
     return events;
+  }
+
+  /**
+   * False only when the record names its observation type and no evaluator scores that type:
+   * decoding is most of this worker's cost, and most observations are not generations. A record
+   * without the header (or with a type this build does not know) is decoded as before.
+   */
+  private boolean anyEvaluatorApplies(ConsumerRecord<String, byte[]> record) {
+    Header header = record.headers().lastHeader(Topics.OBSERVATION_TYPE_HEADER);
+    if (header == null) {
+      return true;
+    }
+    ObservationType type;
+    try {
+      type = ObservationType.valueOf(new String(header.value(), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+    for (Evaluator evaluator : evaluators) {
+      if (evaluator.appliesTo(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ProducerRecord<String, IngestEvent> toRecord(EnrichedObservation o, ScorePayload score) {

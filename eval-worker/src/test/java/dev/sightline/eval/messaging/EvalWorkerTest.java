@@ -94,6 +94,29 @@ class EvalWorkerTest {
   }
 
   @Test
+  void skipsARecordWhoseTypeNoEvaluatorScoresWithoutDecodingIt() throws Exception {
+    String project = newProjectId();
+    EnrichedObservation fast = Observations.enriched(project, ObservationType.GENERATION, 20.0);
+    EvalLoopStats stats = worker.loop().orElseThrow().stats();
+    long undecodableBefore = stats.undecodable();
+    long skippedBefore = stats.skippedByType();
+    // A value that would not decode, under a header naming a type the latency budget ignores.
+    ProducerRecord<String, byte[]> span =
+        new ProducerRecord<>(
+            Topics.ENRICHED_OBSERVATIONS.name(),
+            key(fast),
+            "not avro".getBytes(StandardCharsets.UTF_8));
+    span.headers().add(Topics.OBSERVATION_TYPE_HEADER, "SPAN".getBytes(StandardCharsets.UTF_8));
+    producer.send(span).get();
+    send(key(fast), encode(fast));
+
+    awaitOneScore(project);
+
+    assertThat(stats.skippedByType()).isGreaterThan(skippedBefore);
+    assertThat(stats.undecodable()).isEqualTo(undecodableBefore);
+  }
+
+  @Test
   void reportsReadyWithItsAssignedPartitions() {
     given()
         .when()

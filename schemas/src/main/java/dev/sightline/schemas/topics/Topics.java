@@ -126,6 +126,13 @@ public final class Topics {
           DELETE,
           "undecodable or unprocessable records with the reason");
 
+  /**
+   * Header of every {@link #ENRICHED_OBSERVATIONS} record: the observation's type by name ({@code
+   * GENERATION}, {@code SPAN}...). Readers that only care about some types skip the others without
+   * decoding the value (eval-worker scores generations only by default).
+   */
+  public static final String OBSERVATION_TYPE_HEADER = "sightline.observation-type";
+
   private Topics() {}
 
   /** All topics, in pipeline order. */
