@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -31,11 +33,25 @@ final class AggregateTopology {
 
   private AggregateTopology() {}
 
-  static void add(KStream<String, MergedObservation> merged, MergeSettings settings) {
+  static void add(
+      StreamsBuilder builder, KStream<String, MergedObservation> merged, MergeSettings settings) {
     Serde<ObservationAggregate> serde = Topics.OBSERVATION_AGGREGATES.valueSerde();
+    // In memory (it is emptied every punctuation), logged and cached: per observation a merge in
+    // the cache, per commit one changelog write per group and window touched.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(AggregatePartialProcessor.STORE),
+                Serdes.String(),
+                serde)
+            .withCachingEnabled());
     merged
         .filter((key, value) -> value.aggregate(), Named.as("to-aggregate"))
-        .process(() -> new AggregateInputProcessor(settings.aggregateGrace()), Named.as("by-group"))
+        .process(
+            () ->
+                new AggregatePartialProcessor(
+                    settings.aggregateGrace(), settings.punctuateInterval()),
+            Named.as("by-group"),
+            AggregatePartialProcessor.STORE)
         // The group key differs from the trace key: co-locate each group on one partition.
         .repartition(
             Repartitioned.<String, ObservationAggregate>as("aggregate-input")

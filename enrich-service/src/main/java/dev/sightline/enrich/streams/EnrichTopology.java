@@ -79,7 +79,7 @@ public final class EnrichTopology {
         .branch(
             (key, event) -> event.getKind() == EventKind.OBSERVATION,
             Branched.withConsumer(
-                s -> observations(s, enricher, settings, metrics, clock), "observation"))
+                s -> observations(builder, s, enricher, settings, metrics, clock), "observation"))
         .branch(
             (key, event) -> event.getKind() == EventKind.TRACE,
             Branched.withConsumer(
@@ -103,6 +103,7 @@ public final class EnrichTopology {
   }
 
   private static void observations(
+      StreamsBuilder builder,
       KStream<String, IngestEvent> events,
       ObservationEnricher enricher,
       MergeSettings settings,
@@ -119,7 +120,7 @@ public final class EnrichTopology {
         .filter((key, value) -> value.row(), Named.as("observation-rows"))
         .mapValues(MergedObservation::observation, Named.as("enriched"))
         .to(Topics.ENRICHED_OBSERVATIONS.name(), produced(Topics.ENRICHED_OBSERVATIONS));
-    AggregateTopology.add(merged, settings);
+    AggregateTopology.add(builder, merged, settings);
   }
 
   private static <V> void store(StreamsBuilder builder, String name, Serde<V> values) {

@@ -43,6 +43,7 @@ class AggregateTopologyTest {
     harness.send(observation(TestEvents.generation("t3", "gpt-4.1-mini").build()));
     harness.send(
         observation(latency(TestEvents.generation("t4", "gpt-4.1"), T0 + MINUTE_MICROS, 10)));
+    harness.flushAggregates();
 
     Map<String, ObservationAggregate> windows = harness.aggregates.readKeyValuesToMap();
 
@@ -59,6 +60,22 @@ class AggregateTopologyTest {
   }
 
   @Test
+  void observationsOfOneGroupAndMinuteGoOutAsOnePartialPerInterval() {
+    for (int i = 0; i < 5; i++) {
+      harness.send(observation(TestEvents.generation("t" + i, "gpt-4.1").build()));
+    }
+    assertThat(harness.aggregates.isEmpty()).isTrue();
+
+    harness.flushAggregates();
+
+    List<ObservationAggregate> out = harness.aggregates.readValuesToList();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).getCount()).isEqualTo(5);
+    harness.flushAggregates();
+    assertThat(harness.aggregates.isEmpty()).isTrue();
+  }
+
+  @Test
   void quantilesOfTwoMergedWindowSketchesMatchAllValuesWithinOnePercent() throws Exception {
     Random random = new Random(42);
     List<Double> all = new ArrayList<>();
@@ -70,6 +87,7 @@ class AggregateTopologyTest {
           observation(latency(TestEvents.generation("t", "gpt-4.1"), start, latencyMicros)));
       all.add(latencyMicros / 1000.0);
     }
+    harness.flushAggregates();
     Map<String, ObservationAggregate> windows = harness.aggregates.readKeyValuesToMap();
 
     DDSketch merged = sketch(window(windows, "gpt-4.1", T0));
@@ -88,10 +106,12 @@ class AggregateTopologyTest {
     ObservationPayload create =
         TestEvents.generation("t", "gpt-4.1").setEndTimeMicros(null).build();
     harness.send(observation(create));
+    harness.flushAggregates();
     assertThat(harness.aggregates.isEmpty()).isTrue();
 
     harness.send(observation(update(create).setEndTimeMicros(T0 + 1_500_000).build()));
     harness.send(observation(update(create).setOutput("more").build()));
+    harness.flushAggregates();
 
     List<ObservationAggregate> out = harness.aggregates.readValuesToList();
     assertThat(out).hasSize(1);
@@ -115,11 +135,12 @@ class AggregateTopologyTest {
   void anObservationStartingHoursAheadIsWindowedAtMostAFewMinutesAheadOfTheClock() {
     long hoursAhead = TopologyHarness.NOW.toEpochMilli() * 1000 + 3 * 3_600_000_000L;
     harness.send(observation(latency(TestEvents.generation("t", "gpt-4.1"), hoursAhead, 1000)));
+    harness.flushAggregates();
 
     ObservationAggregate out = harness.aggregates.readValue();
     assertThat(out.getWindowStartMillis())
         .isLessThanOrEqualTo(
-            TopologyHarness.NOW.plus(AggregateInputProcessor.MAX_AHEAD).toEpochMilli());
+            TopologyHarness.NOW.plus(AggregatePartialProcessor.MAX_AHEAD).toEpochMilli());
   }
 
   private static ObservationPayload latency(

@@ -101,6 +101,11 @@ final class TopologyHarness implements AutoCloseable {
     driver.advanceWallClockTime(duration);
   }
 
+  /** Lets the partial aggregates of the last interval go out to the windows. */
+  void flushAggregates() {
+    advance(SETTINGS.punctuateInterval());
+  }
+
   @Override
   public void close() {
     driver.close();
