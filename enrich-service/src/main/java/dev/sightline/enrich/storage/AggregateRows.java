@@ -1,8 +1,5 @@
 package dev.sightline.enrich.storage;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.enrich.domain.ObservationAggregates;
 import dev.sightline.schemas.avro.ObservationAggregate;
 import dev.sightline.schemas.sketch.LatencyBins;
@@ -23,7 +20,7 @@ final class AggregateRows {
   /** The row with an explicit version (a recompute's rebuilt window must beat the live one). */
   static TableRow of(ObservationAggregate a, long version) {
     long startMicros = a.getWindowStartMillis() * 1000;
-    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    JsonRow row = new JsonRow();
     row.put("project_id", a.getProjectId());
     row.put("window_date", RowFields.date(startMicros));
     row.put("window_start", RowFields.dateTime(startMicros));
@@ -44,14 +41,17 @@ final class AggregateRows {
         LatencySketches.bins(
             LatencySketches.fromProtobuf(ObservationAggregates.bytes(a.getLatencySketch())));
     row.put("latency_sketch", "");
-    ArrayNode indexes = row.putArray("latency_bin_index");
-    ArrayNode counts = row.putArray("latency_bin_count");
-    for (int i = 0; i < bins.indexes().length; i++) {
-      indexes.add(bins.indexes()[i]);
-      counts.add(bins.counts()[i]);
+    row.startArray("latency_bin_index");
+    for (int index : bins.indexes()) {
+      row.add(index);
     }
+    row.endArray().startArray("latency_bin_count");
+    for (double count : bins.counts()) {
+      row.add(count);
+    }
+    row.endArray();
     row.put("latency_zero_count", bins.zeroCount());
     row.put("version", version);
-    return new TableRow(TABLE, row);
+    return row.finish(TABLE);
   }
 }

@@ -2,9 +2,6 @@ package dev.sightline.enrich.storage;
 
 import static dev.sightline.enrich.storage.RowFields.text;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.schemas.avro.CostBreakdown;
 import dev.sightline.schemas.avro.EnrichedObservation;
 import dev.sightline.schemas.avro.ObservationPayload;
@@ -22,7 +19,7 @@ final class ObservationRows {
     ObservationPayload o = e.getObservation();
     // An update may lack a start; the arrival time keeps the row in a sensible partition.
     long start = o.getStartTimeMicros() != null ? o.getStartTimeMicros() : e.getReceivedAtMicros();
-    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    JsonRow row = new JsonRow();
     row.put("project_id", e.getProjectId());
     row.put("trace_id", o.getTraceId());
     row.put("observation_id", o.getObservationId());
@@ -56,10 +53,10 @@ final class ObservationRows {
     row.put("event_id", e.getEventId());
     row.put("received_at_us", e.getReceivedAtMicros());
     row.put("version", e.getEnrichedAtMicros());
-    return new TableRow(TABLE, row);
+    return row.finish(TABLE);
   }
 
-  private static void usage(ObjectNode row, Usage u) {
+  private static void usage(JsonRow row, Usage u) {
     row.put("usage_input", u == null ? null : u.getInputTokens());
     row.put("usage_output", u == null ? null : u.getOutputTokens());
     row.put("usage_cache_read", u == null ? null : u.getCacheReadTokens());
@@ -68,7 +65,7 @@ final class ObservationRows {
     RowFields.nestedLongs(row, "usage_details", u == null ? null : u.getDetails());
   }
 
-  private static void cost(ObjectNode row, CostBreakdown c) {
+  private static void cost(JsonRow row, CostBreakdown c) {
     row.put("cost_input", c == null ? null : c.getInputUsd());
     row.put("cost_output", c == null ? null : c.getOutputUsd());
     row.put("cost_cache_read", c == null ? null : c.getCacheReadUsd());
@@ -76,14 +73,20 @@ final class ObservationRows {
     row.put("cost_total", c == null ? null : c.getTotalUsd());
   }
 
-  private static void documents(ObjectNode row, ObservationPayload o) {
-    ArrayNode ids = row.putArray("retrieval_documents.id");
-    ArrayNode contents = row.putArray("retrieval_documents.content");
-    ArrayNode scores = row.putArray("retrieval_documents.score");
+  private static void documents(JsonRow row, ObservationPayload o) {
+    // A streamed row writes one array after the other, so the documents are walked per column.
+    row.startArray("retrieval_documents.id");
     for (RetrievalDocument d : o.getRetrievalDocuments()) {
-      ids.add(text(d.getId()));
-      contents.add(text(d.getContent()));
-      scores.add(d.getScore() == null ? 0.0 : d.getScore());
+      row.add(text(d.getId()));
     }
+    row.endArray().startArray("retrieval_documents.content");
+    for (RetrievalDocument d : o.getRetrievalDocuments()) {
+      row.add(text(d.getContent()));
+    }
+    row.endArray().startArray("retrieval_documents.score");
+    for (RetrievalDocument d : o.getRetrievalDocuments()) {
+      row.add(d.getScore() == null ? 0.0 : d.getScore());
+    }
+    row.endArray();
   }
 }

@@ -119,16 +119,20 @@ final class RecomputeStore {
 
   /** Inserts rebuilt windows (sketches in the compact encoding) with a recompute's version. */
   void insertWindows(List<ObservationAggregate> windows, long requestedAtMicros) {
-    List<JsonNode> rows = new ArrayList<>();
+    if (windows.isEmpty()) {
+      return;
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (ObservationAggregate w : windows) {
       // Topics and ClickHouse carry the sketch's protobuf form, the stores the compact one.
       byte[] protobuf = LatencySketch.toProtobuf(ObservationAggregates.bytes(w.getLatencySketch()));
       ObservationAggregate stored =
           ObservationAggregate.newBuilder(w).setLatencySketch(ByteBuffer.wrap(protobuf)).build();
-      rows.add(
-          AggregateRows.of(stored, WindowRebuild.version(requestedAtMicros, w.getCount())).row());
+      body.writeBytes(
+          AggregateRows.of(stored, WindowRebuild.version(requestedAtMicros, w.getCount())).json());
+      body.write('\n');
     }
-    insert(AggregateRows.TABLE, rows);
+    clickHouse.insertJsonEachRow(AggregateRows.TABLE, body.toByteArray());
   }
 
   /** The latest status of a recompute's record, or null when there is none yet. */

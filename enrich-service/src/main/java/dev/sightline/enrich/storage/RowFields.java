@@ -1,7 +1,5 @@
 package dev.sightline.enrich.storage;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,28 +34,24 @@ final class RowFields {
     return value == null ? "" : value.toString();
   }
 
-  /** A Nested(key, value String) column as the parallel arrays ClickHouse expects. */
-  static void nestedStrings(ObjectNode row, String column, Map<String, String> values) {
-    ArrayNode keys = row.putArray(column + ".key");
-    ArrayNode vals = row.putArray(column + ".value");
-    new TreeMap<>(values == null ? Map.of() : values)
-        .forEach(
-            (k, v) -> {
-              keys.add(k);
-              vals.add(text(v));
-            });
+  /** A Nested(key, value String) column as the parallel arrays ClickHouse expects, by key. */
+  static void nestedStrings(JsonRow row, String column, Map<String, String> values) {
+    TreeMap<String, String> sorted = new TreeMap<>(values == null ? Map.of() : values);
+    row.startArray(column + ".key");
+    sorted.keySet().forEach(row::add);
+    row.endArray().startArray(column + ".value");
+    sorted.values().forEach(v -> row.add(text(v)));
+    row.endArray();
   }
 
-  /** A Nested(key String, value Int64) column as parallel arrays. */
-  static void nestedLongs(ObjectNode row, String column, Map<String, Long> values) {
-    ArrayNode keys = row.putArray(column + ".key");
-    ArrayNode vals = row.putArray(column + ".value");
-    new TreeMap<>(values == null ? Map.of() : values)
-        .forEach(
-            (k, v) -> {
-              keys.add(k);
-              vals.add(v == null ? 0L : v);
-            });
+  /** A Nested(key String, value Int64) column as parallel arrays, by key. */
+  static void nestedLongs(JsonRow row, String column, Map<String, Long> values) {
+    TreeMap<String, Long> sorted = new TreeMap<>(values == null ? Map.of() : values);
+    row.startArray(column + ".key");
+    sorted.keySet().forEach(row::add);
+    row.endArray().startArray(column + ".value");
+    sorted.values().forEach(v -> row.add(v == null ? 0L : v));
+    row.endArray();
   }
 
   private static Instant clamped(long micros) {

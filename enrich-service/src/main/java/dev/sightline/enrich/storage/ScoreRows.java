@@ -2,8 +2,6 @@ package dev.sightline.enrich.storage;
 
 import static dev.sightline.enrich.storage.RowFields.text;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.schemas.avro.ScorePayload;
 import dev.sightline.schemas.avro.ScoreRecord;
 
@@ -16,7 +14,7 @@ final class ScoreRows {
 
   static TableRow of(ScoreRecord r) {
     ScorePayload s = r.getScore();
-    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    JsonRow row = new JsonRow();
     row.put("project_id", r.getProjectId());
     row.put("trace_id", s.getTraceId());
     row.put("observation_id", text(s.getObservationId()));
@@ -33,6 +31,6 @@ final class ScoreRows {
     row.put("event_id", r.getEventId());
     row.put("received_at_us", r.getReceivedAtMicros());
     row.put("version", r.getReceivedAtMicros());
-    return new TableRow(TABLE, row);
+    return row.finish(TABLE);
   }
 }

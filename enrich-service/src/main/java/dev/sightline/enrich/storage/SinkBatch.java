@@ -1,9 +1,6 @@
 package dev.sightline.enrich.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +13,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class SinkBatch {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Map<String, ByteArrayOutputStream> pending = new LinkedHashMap<>();
   private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
   private int rows;
@@ -25,14 +20,10 @@ final class SinkBatch {
 
   /** Adds a row read from {@code partition} at {@code offset}. */
   void add(TableRow row, TopicPartition partition, long offset) {
-    try {
-      ByteArrayOutputStream body =
-          pending.computeIfAbsent(row.table(), t -> new ByteArrayOutputStream());
-      body.writeBytes(JSON.writeValueAsBytes(row.row()));
-      body.write('\n');
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    ByteArrayOutputStream body =
+        pending.computeIfAbsent(row.table(), t -> new ByteArrayOutputStream());
+    body.writeBytes(row.json());
+    body.write('\n');
     rows++;
     consumed(partition, offset);
   }

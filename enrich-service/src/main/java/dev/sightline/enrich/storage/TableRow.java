@@ -1,11 +1,11 @@
 package dev.sightline.enrich.storage;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
- * One row for one ClickHouse table, as a JSONEachRow object.
+ * One row for one ClickHouse table, already serialized: the sink appends it to the table's
+ * JSONEachRow body as is (see {@link JsonRow} for why rows are not kept as trees).
  *
  * @param table the table name
- * @param row the columns, named exactly as in the migration
+ * @param json one UTF-8 JSON object without a trailing newline, its columns named exactly as in the
+ *     migration
  */
-record TableRow(String table, ObjectNode row) {}
+record TableRow(String table, byte[] json) {}

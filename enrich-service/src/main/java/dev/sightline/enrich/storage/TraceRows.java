@@ -2,9 +2,6 @@ package dev.sightline.enrich.storage;
 
 import static dev.sightline.enrich.storage.RowFields.text;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.schemas.avro.TracePayload;
 import dev.sightline.schemas.avro.TraceRecord;
 
@@ -17,14 +14,15 @@ final class TraceRows {
 
   static TableRow of(TraceRecord r) {
     TracePayload t = r.getTrace();
-    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    JsonRow row = new JsonRow();
     row.put("project_id", r.getProjectId());
     row.put("trace_id", t.getTraceId());
     row.put("name", text(t.getName()));
     row.put("user_id", text(t.getUserId()));
     row.put("session_id", text(t.getSessionId()));
-    ArrayNode tags = row.putArray("tags");
-    t.getTags().forEach(tags::add);
+    row.startArray("tags");
+    t.getTags().forEach(row::add);
+    row.endArray();
     row.put("environment", text(t.getEnvironment()));
     row.put("release", text(t.getRelease()));
     row.put("trace_version", text(t.getVersion()));
@@ -38,6 +36,6 @@ final class TraceRows {
     row.put("received_at_us", r.getReceivedAtMicros());
     // Arrival order decides which event of a trace is the latest until merging lands.
     row.put("version", r.getReceivedAtMicros());
-    return new TableRow(TABLE, row);
+    return row.finish(TABLE);
   }
 }

@@ -1,6 +1,5 @@
 package dev.sightline.enrich.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.clickhouse.ClickHouseClient;
 import dev.sightline.enrich.domain.LatencySketch;
 import dev.sightline.enrich.domain.ObservationAggregates;
@@ -13,8 +12,6 @@ import java.util.List;
 /** Stores rows exactly as the sink stores what the live topology emits (for tests). */
 public final class LiveRows {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private LiveRows() {}
 
   /** Inserts the observations' rows, as the sink maps them. */
@@ -22,7 +19,7 @@ public final class LiveRows {
       throws Exception {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (EnrichedObservation e : rows) {
-      body.writeBytes(JSON.writeValueAsBytes(ObservationRows.of(e).row()));
+      body.writeBytes(ObservationRows.of(e).json());
       body.write('\n');
     }
     clickHouse.insertJsonEachRow(ObservationRows.TABLE, body.toByteArray());
@@ -38,7 +35,6 @@ public final class LiveRows {
                     LatencySketch.toProtobuf(
                         ObservationAggregates.bytes(window.getLatencySketch()))))
             .build();
-    clickHouse.insertJsonEachRow(
-        AggregateRows.TABLE, JSON.writeValueAsBytes(AggregateRows.of(published).row()));
+    clickHouse.insertJsonEachRow(AggregateRows.TABLE, AggregateRows.of(published).json());
   }
 }
