@@ -40,8 +40,15 @@ final class SingleObjectWriter<T> {
     s.bytes.reset();
     s.bytes.write(header, 0, header.length);
     s.encoder = EncoderFactory.get().binaryEncoder(s.bytes, s.encoder);
-    writer.write(value, s.encoder);
-    s.encoder.flush();
+    try {
+      writer.write(value, s.encoder);
+      s.encoder.flush();
+    } catch (IOException | RuntimeException e) {
+      // The reused encoder still buffers the failed value's first bytes and would flush them into
+      // the next value on this thread, after its header: start the next one with a fresh encoder.
+      s.encoder = null;
+      throw e;
+    }
     return s.bytes.toByteArray();
   }
 

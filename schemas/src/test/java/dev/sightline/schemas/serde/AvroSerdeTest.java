@@ -9,6 +9,7 @@ import dev.sightline.schemas.avro.ObservationPayload;
 import dev.sightline.schemas.avro.ObservationType;
 import dev.sightline.schemas.avro.Usage;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -45,6 +46,19 @@ class AvroSerdeTest {
     ObservationPayload decoded = serde.decode(serde.encode(original));
 
     assertThat(decoded).isEqualTo(original);
+  }
+
+  @Test
+  void aWriteThatFailsHalfWayLeavesNothingBehindInTheNextOne() {
+    Map<String, String> nullValue = new HashMap<>();
+    nullValue.put("custom.key", null);
+    ObservationPayload broken =
+        ObservationPayload.newBuilder(generation()).setAttributes(nullValue).build();
+    assertThatThrownBy(() -> serde.encode(broken)).isInstanceOf(RuntimeException.class);
+
+    ObservationPayload next = generation();
+
+    assertThat(serde.decode(serde.encode(next))).isEqualTo(next);
   }
 
   @Test
