@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,6 +49,9 @@ final class ObservationMergeProcessor
   /** Retention timers are per trace and per this much time; states live up to this much longer. */
   static final long RETENTION_BUCKET_MILLIS = Duration.ofHours(1).toMillis();
 
+  /** Traces whose retention hour this processor remembers having booked (least recent go). */
+  private static final int BOOKED_MEMO = 10_000;
+
   private final ObservationEnricher enricher;
   private final MergeSettings settings;
   private final MergeMetrics metrics;
@@ -55,6 +60,13 @@ final class ObservationMergeProcessor
   private KeyValueStore<String, ObservationState> states;
   private TimerIndex timers;
   private TimerIndex retention;
+  private final Map<String, Long> booked =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > BOOKED_MEMO;
+        }
+      };
 
   ObservationMergeProcessor(
       ObservationEnricher enricher, MergeSettings settings, MergeMetrics metrics, Clock clock) {
@@ -226,9 +238,13 @@ final class ObservationMergeProcessor
     }
     // The end of the hour in which the retention after this event ends (ceiling division).
     long expiry = state.lastSeenMillis() + settings.retention().toMillis();
-    retention.schedule(
-        -Math.floorDiv(-expiry, RETENTION_BUCKET_MILLIS) * RETENTION_BUCKET_MILLIS,
-        Topics.traceKey(state.projectId(), state.merged().getTraceId()));
+    long hour = -Math.floorDiv(-expiry, RETENTION_BUCKET_MILLIS) * RETENTION_BUCKET_MILLIS;
+    String traceKey = Topics.traceKey(state.projectId(), state.merged().getTraceId());
+    // Skips re-booking what this processor booked already (even a cached put serializes); a new
+    // processor after a failure starts empty and books again, so nothing relies on the memo.
+    if (!Long.valueOf(hour).equals(booked.put(traceKey, hour))) {
+      retention.schedule(hour, traceKey);
+    }
     states.put(key, state.withTimerDue(due));
   }
 

@@ -79,6 +79,17 @@ class PriceTopologyTest {
   }
 
   @Test
+  void aPriceAddedAfterAnObservationWasPricedAppliesToTheNextOne() {
+    harness.price(price("first", null, "model-g", 0, 1.0));
+    assertThat(priced(PROJECT, "model-g", T0, 1_000_000).getPriceVersion()).isEqualTo("first");
+
+    harness.price(price("exact-later", null, "model-g", T0 - 10, 2.0));
+
+    assertThat(priced(PROJECT, "model-g", T0, 1_000_000).getPriceVersion())
+        .isEqualTo("exact-later");
+  }
+
+  @Test
   void aDeletedVersionIsIgnored() {
     harness.price(price("old", null, "model-c", 0, 1.0));
     ModelPrice retracted = price("new", null, "model-c", T0 - 10, 2.0);
