@@ -3,6 +3,7 @@ package dev.sightline.enrich.streams;
 import dev.sightline.enrich.config.EnrichConfig;
 import dev.sightline.enrich.domain.PriceBook;
 import dev.sightline.enrich.domain.PriceTable;
+import dev.sightline.schemas.serde.NativeLz4;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -29,6 +30,8 @@ public class TopologyProducer {
 
   @Produces
   Topology topology(EnrichConfig config, MergeMetrics metrics, PriceBook prices) {
+    // The stream threads decompress the LZ4 batches ingest writes.
+    NativeLz4.prefer();
     MergeSettings settings =
         new MergeSettings(
             config.merge().grace(),

@@ -2,6 +2,7 @@ package dev.sightline.ingest.messaging;
 
 import dev.sightline.ingest.domain.EventKeys;
 import dev.sightline.schemas.avro.IngestEvent;
+import dev.sightline.schemas.serde.NativeLz4;
 import dev.sightline.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.jpountz.lz4.LZ4Factory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,7 +38,9 @@ public final class EventPublisher implements AutoCloseable {
   public EventPublisher(
       String bootstrapServers, Duration ackTimeout, Duration linger, String compression) {
     this.ackTimeout = ackTimeout;
-    preferNativeLz4();
+    if (!NativeLz4.prefer()) {
+      LOG.debug("native LZ4 not available, Kafka falls back to Java LZ4");
+    }
     long lingerMs = linger.toMillis();
     long ackMs = ackTimeout.toMillis();
     Map<String, Object> config =
@@ -125,19 +127,6 @@ public final class EventPublisher implements AutoCloseable {
                 + " ms: "
                 + cause;
     return new PublishFailure(message, cause, tooLarge);
-  }
-
-  /**
-   * Loads lz4-java's JNI compressor up front: it only picks the native one when the library is
-   * already loaded, which under Quarkus' class loaders it is not, and the pure-Java fallback took
-   * half of ingest's CPU in the bench profile.
-   */
-  private static void preferNativeLz4() {
-    try {
-      LZ4Factory.nativeInstance();
-    } catch (Throwable e) {
-      LOG.debugf("native LZ4 not available, Kafka falls back to Java LZ4: %s", e);
-    }
   }
 
   @Override
