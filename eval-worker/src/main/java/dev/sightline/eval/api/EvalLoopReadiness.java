@@ -39,6 +39,7 @@ public class EvalLoopReadiness implements HealthCheck {
     response
         .withData("observations", loop.stats().observations())
         .withData("undecodableSkipped", loop.stats().undecodable())
+        .withData("skippedByType", loop.stats().skippedByType())
         .withData("evaluatorFailures", loop.stats().evaluatorFailures())
         .withData("scoresSent", loop.stats().scoresSent());
   }
