@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 /**
  * Writes one JSONEachRow object column by column straight to bytes.
  *
- * <p>The sink used to build a Jackson tree per row and serialize it; the two together were about
- * 10% of enrich-service's CPU. Streaming the columns through a {@link JsonGenerator} skips the tree
- * and writes the same JSON (the tree serializer calls the same generator methods). A row is written
- * in column order and used once: {@link #finish} closes it.
+ * <p>The sink used to build a Jackson tree per row and serialize it; building and serializing rows
+ * was 16 % of enrich-service's CPU samples, 13 % with this. Streaming the columns through a {@link
+ * JsonGenerator} skips the tree and writes the same JSON (the tree serializer calls the same
+ * generator methods). A row is written in column order and used once: {@link #finish} closes it.
  */
 final class JsonRow {
 

@@ -37,7 +37,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * which the retention after it ends (one timer key per trace and hour, which the store's cache
  * collapses to a single write however many observations the trace has), and when that hour comes
  * the trace's states not seen since are deleted. A timer per observation was a RocksDB write and a
- * changelog record for every span, about 8 % of enrich's CPU at 7,500 spans/s.
+ * changelog record for every span, 4.3 % of enrich's samples at 7,500 spans/s.
  */
 final class ObservationMergeProcessor
     implements Processor<String, IngestEvent, String, MergedObservation> {
