@@ -32,26 +32,11 @@ final class JsonRow {
 
   /** A string column; null writes JSON null. */
   JsonRow put(String column, String value) {
-    try {
-      json.writeFieldName(column);
-      if (value == null) {
-        json.writeNull();
-      } else {
-        json.writeString(value);
-      }
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return value == null ? putNull(column) : write(g -> g.writeStringField(column, value));
   }
 
   JsonRow put(String column, long value) {
-    try {
-      json.writeNumberField(column, value);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(g -> g.writeNumberField(column, value));
   }
 
   /** A Nullable(Int64) column; null writes JSON null. */
@@ -60,12 +45,7 @@ final class JsonRow {
   }
 
   JsonRow put(String column, int value) {
-    try {
-      json.writeNumberField(column, value);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(g -> g.writeNumberField(column, value));
   }
 
   /** A Nullable int column; null writes JSON null. */
@@ -74,12 +54,7 @@ final class JsonRow {
   }
 
   JsonRow put(String column, double value) {
-    try {
-      json.writeNumberField(column, value);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(g -> g.writeNumberField(column, value));
   }
 
   /** A Nullable(Float64) column; null writes JSON null. */
@@ -88,68 +63,48 @@ final class JsonRow {
   }
 
   private JsonRow putNull(String column) {
-    try {
-      json.writeNullField(column);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(g -> g.writeNullField(column));
   }
 
   /** Opens an array column; add its elements with {@code add} and close it with endArray. */
   JsonRow startArray(String column) {
-    try {
-      json.writeArrayFieldStart(column);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(g -> g.writeArrayFieldStart(column));
   }
 
   /** An element of the open array (the mappers never pass null: arrays are not Nullable). */
   JsonRow add(String value) {
-    try {
-      json.writeString(value);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(g -> g.writeString(value));
   }
 
   JsonRow add(long value) {
-    try {
-      json.writeNumber(value);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(g -> g.writeNumber(value));
   }
 
   JsonRow add(int value) {
-    try {
-      json.writeNumber(value);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(g -> g.writeNumber(value));
   }
 
   JsonRow add(double value) {
+    return write(g -> g.writeNumber(value));
+  }
+
+  JsonRow endArray() {
+    return write(g -> g.writeEndArray());
+  }
+
+  /** One generator call; the generator writes to memory, so an IOException is a bug. */
+  private JsonRow write(GeneratorCall call) {
     try {
-      json.writeNumber(value);
+      call.on(json);
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  JsonRow endArray() {
-    try {
-      json.writeEndArray();
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  @FunctionalInterface
+  private interface GeneratorCall {
+    void on(JsonGenerator json) throws IOException;
   }
 
   /**
