@@ -131,7 +131,7 @@ public final class PriceBook {
             .filter(p -> !p.getDeleted())
             .map(p -> new Entry(p, ModelMatch.of(p.getModelPattern())))
             .toList();
-    // XX candidates = new ConcurrentHashMap<>();
+    candidates = new ConcurrentHashMap<>();
   }
 
   private record Entry(ModelPrice price, ModelMatch match) {}
