@@ -12,7 +12,6 @@ import dev.sightline.enrich.domain.WindowRebuild;
 import dev.sightline.schemas.avro.ObservationAggregate;
 import dev.sightline.schemas.sketch.LatencyBins;
 import dev.sightline.schemas.sketch.LatencySketches;
-import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -105,11 +104,10 @@ final class RecomputeStore {
     if (rows.isEmpty()) {
       return;
     }
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    JsonEachRowBody body = new JsonEachRowBody();
     try {
       for (JsonNode row : rows) {
-        body.writeBytes(JSON.writeValueAsBytes(row));
-        body.write('\n');
+        body.add(JSON.writeValueAsBytes(row));
       }
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
@@ -122,15 +120,14 @@ final class RecomputeStore {
     if (windows.isEmpty()) {
       return;
     }
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    JsonEachRowBody body = new JsonEachRowBody();
     for (ObservationAggregate w : windows) {
       // Topics and ClickHouse carry the sketch's protobuf form, the stores the compact one.
       byte[] protobuf = LatencySketch.toProtobuf(ObservationAggregates.bytes(w.getLatencySketch()));
       ObservationAggregate stored =
           ObservationAggregate.newBuilder(w).setLatencySketch(ByteBuffer.wrap(protobuf)).build();
-      body.writeBytes(
+      body.add(
           AggregateRows.of(stored, WindowRebuild.version(requestedAtMicros, w.getCount())).json());
-      body.write('\n');
     }
     clickHouse.insertJsonEachRow(AggregateRows.TABLE, body.toByteArray());
   }

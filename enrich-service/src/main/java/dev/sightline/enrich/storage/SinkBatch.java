@@ -1,6 +1,5 @@
 package dev.sightline.enrich.storage;
 
-import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,17 +12,14 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class SinkBatch {
 
-  private final Map<String, ByteArrayOutputStream> pending = new LinkedHashMap<>();
+  private final Map<String, JsonEachRowBody> pending = new LinkedHashMap<>();
   private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
   private int rows;
   private long startedAtNanos;
 
   /** Adds a row read from {@code partition} at {@code offset}. */
   void add(TableRow row, TopicPartition partition, long offset) {
-    ByteArrayOutputStream body =
-        pending.computeIfAbsent(row.table(), t -> new ByteArrayOutputStream());
-    body.writeBytes(row.json());
-    body.write('\n');
+    pending.computeIfAbsent(row.table(), t -> new JsonEachRowBody()).add(row.json());
     rows++;
     consumed(partition, offset);
   }
