@@ -47,7 +47,7 @@ public final class E2eBench {
     ClickHouseHttp clickHouse = new ClickHouseHttp(o.clickhouseUrl(), o.database());
     Results r = new Results();
     try (ConsumerLag lag = new ConsumerLag(o.bootstrap(), o.groups())) {
-      StepRunner runner = new StepRunner(o, batches, lag, clickHouse);
+      StepRunner runner = new StepRunner(o, batches, lag, clickHouse, ProcessCpu.of(o.pidsDir()));
       int phase = 0;
       String project = o.projectId();
       Duration warmup = o.warmup();

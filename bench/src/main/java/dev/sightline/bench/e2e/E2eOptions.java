@@ -36,6 +36,7 @@ import java.util.Map;
  * @param minTraceSpans fewest spans of a trace
  * @param maxTraceSpans most spans of a trace
  * @param groups consumer groups whose lag is the pipeline's backlog
+ * @param pidsDir where {@code ./sightline} keeps its processes' pid files, for CPU per component
  */
 record E2eOptions(
     URI tracesUrl,
@@ -60,7 +61,8 @@ record E2eOptions(
     int batches,
     int minTraceSpans,
     int maxTraceSpans,
-    List<String> groups) {
+    List<String> groups,
+    Path pidsDir) {
 
   static final String USAGE =
       """
@@ -70,7 +72,7 @@ record E2eOptions(
                       [--freshness-rate 10000] [--freshness-seconds 20] [--sample-ms 100] [--poll-ms 50]
                       [--raw-rows 200000] [--raw-batch-rows 5000] [--concurrency 24] [--batch-size 100]
                       [--batches 200] [--trace-spans 5-20]
-                      [--groups sightline-enrich,sightline-clickhouse-sink]
+                      [--groups sightline-enrich,sightline-clickhouse-sink] [--pids-dir .sightline/pids]
         URL, keys, bootstrap and ClickHouse default to SIGHTLINE_INGEST_URL, SIGHTLINE_PUBLIC_KEY,
         SIGHTLINE_SECRET_KEY, SIGHTLINE_KAFKA_BOOTSTRAP_SERVERS, SIGHTLINE_CLICKHOUSE_URL and
         SIGHTLINE_CLICKHOUSE_DATABASE from the environment, else from --env-file (default
@@ -124,7 +126,8 @@ record E2eOptions(
         traceSpans[0],
         traceSpans[1],
         List.of(
-            flags.getOrDefault("groups", "sightline-enrich,sightline-clickhouse-sink").split(",")));
+            flags.getOrDefault("groups", "sightline-enrich,sightline-clickhouse-sink").split(",")),
+        Path.of(flags.getOrDefault("pids-dir", ".sightline/pids")));
   }
 
   /** A flag, else an environment variable, else the env file's value, else the default. */

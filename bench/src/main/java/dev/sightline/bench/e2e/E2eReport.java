@@ -86,6 +86,9 @@ final class E2eReport {
     all.addAll(r.steps);
     for (StepResult s : all) {
       printf("  backlog when the load of %s ended: %s%n", s.name(), s.lagByGroupAtEnd());
+      if (s.cost() != null) {
+        printf("    %s%n", s.cost().describe(Runtime.getRuntime().availableProcessors()));
+      }
     }
     printf(
         "  stored/s = this step's rows in observations once drained / load seconds; backlog ="

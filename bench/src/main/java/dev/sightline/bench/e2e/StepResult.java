@@ -18,6 +18,7 @@ import java.util.Map;
  * @param storedAtEnd rows of this step in {@code observations} when the load ended (-1 unknown)
  * @param storedAfterDrain the same once the backlog drained or the drain wait ran out (-1 unknown)
  * @param drainSeconds how long the backlog took to drain after the load; NaN if it did not
+ * @param cost CPU per process and ClickHouse's insert and merge bytes during the load
  */
 record StepResult(
     String name,
@@ -31,7 +32,8 @@ record StepResult(
     Map<String, Long> lagByGroupAtEnd,
     long storedAtEnd,
     long storedAfterDrain,
-    double drainSeconds) {
+    double drainSeconds,
+    StepCost cost) {
 
   /** Stored rows per second of load; acked spans per second when the project is not known yet. */
   double storedSpansPerSecond() {

@@ -32,11 +32,17 @@ final class StepRunner {
   private final double spansPerRequest;
   private final ConsumerLag lag;
   private final ClickHouseHttp clickHouse;
+  private final ProcessCpu cpu;
   private String projectId;
 
   StepRunner(
-      E2eOptions options, List<SpanBatch> batches, ConsumerLag lag, ClickHouseHttp clickHouse) {
+      E2eOptions options,
+      List<SpanBatch> batches,
+      ConsumerLag lag,
+      ClickHouseHttp clickHouse,
+      ProcessCpu cpu) {
     this.options = options;
+    this.cpu = cpu;
     this.batches = batches;
     this.spansPerRequest = batches.stream().mapToInt(SpanBatch::spans).average().orElse(1);
     this.lag = lag;
@@ -76,6 +82,8 @@ final class StepRunner {
             marked,
             listener);
     List<LagSample> samples = new ArrayList<>();
+    Map<String, Long> ticksAtStart = cpu.ticks();
+    ClickHouseWork workAtStart = ClickHouseWork.read(clickHouse);
     long start = System.nanoTime();
     CompletableFuture<PhaseResult> done =
         CompletableFuture.supplyAsync(
@@ -94,6 +102,7 @@ final class StepRunner {
     }
     PhaseResult http = done.get();
     double wall = seconds(start);
+    StepCost cost = cost(ticksAtStart, workAtStart, wall);
     Map<String, Long> lagAtEnd = lag.byGroup();
     long storedAtEnd = stored(range);
     double drainStart = seconds(start);
@@ -123,7 +132,16 @@ final class StepRunner {
         lagAtEnd,
         storedAtEnd,
         stored,
-        drained);
+        drained,
+        cost);
+  }
+
+  private StepCost cost(Map<String, Long> ticksAtStart, ClickHouseWork workAtStart, double wall) {
+    ClickHouseWork workAtEnd = ClickHouseWork.read(clickHouse);
+    return new StepCost(
+        ProcessCpu.percentOfCore(ticksAtStart, cpu.ticks(), wall),
+        workAtStart == null || workAtEnd == null ? null : workAtEnd.since(workAtStart),
+        wall);
   }
 
   /** Rows of the range in {@code observations}; -1 while the project is not known. */

@@ -49,7 +49,8 @@ class SustainRuleTest {
             Map.of(),
             200_000,
             200_000,
-            1);
+            1,
+            null);
 
     assertThat(SustainRule.judge(late).sustained()).isFalse();
     assertThat(SustainRule.judge(late).reason()).startsWith("ingest acked 8,000 of 10,000");
@@ -79,7 +80,8 @@ class SustainRuleTest {
             Map.of(),
             150_000,
             190_000,
-            1);
+            1,
+            null);
 
     assertThat(SustainRule.judge(lost).reason()).isEqualTo("190,000 of 200,000 acked spans stored");
   }
@@ -98,7 +100,8 @@ class SustainRuleTest {
 
   private static StepResult step(
       double rate, long acked, long errors, List<LagSample> lag, double drain) {
-    return new StepResult("s", rate, 20, 20, acked, errors, 50, lag, Map.of(), acked, acked, drain);
+    return new StepResult(
+        "s", rate, 20, 20, acked, errors, 50, lag, Map.of(), acked, acked, drain, null);
   }
 
   // A sink-like sawtooth of the given amplitude on a line rising by `growth` records/s.

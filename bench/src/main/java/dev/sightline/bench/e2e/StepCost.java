@@ -1,0 +1,46 @@
+package dev.sightline.bench.e2e;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a step's load cost the machine, measured from its first request to its last answer.
+ *
+ * @param cpuPercentOfCore per process ({@code ./sightline}'s names, plus {@code bench}): percent of
+ *     one core; empty where {@code /proc} could not be read
+ * @param clickHouse bytes ClickHouse inserted and merged meanwhile; null if not readable
+ * @param seconds length of the measurement
+ */
+record StepCost(Map<String, Double> cpuPercentOfCore, ClickHouseWork clickHouse, double seconds) {
+
+  /** Sum over the processes, percent of one core. */
+  double totalCpuPercent() {
+    return cpuPercentOfCore.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /**
+   * One line for people: each process's share, busiest first, their sum against the machine's
+   * cores, and ClickHouse's inserted and merged MB/s with their ratio.
+   */
+  String describe(int cores) {
+    String cpu =
+        cpuPercentOfCore.isEmpty()
+            ? "CPU n/a"
+            : cpuPercentOfCore.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", ", "CPU % of a core: ", ""))
+                + String.format(Locale.ROOT, " = %.0f of %d", totalCpuPercent(), cores * 100);
+    if (clickHouse == null || seconds <= 0) {
+      return cpu + "; ClickHouse n/a";
+    }
+    return cpu
+        + String.format(
+            Locale.ROOT,
+            "; ClickHouse inserted %.1f MB/s, merged %.1f MB/s (%.1fx)",
+            clickHouse.insertedBytes() / 1e6 / seconds,
+            clickHouse.mergedBytes() / 1e6 / seconds,
+            clickHouse.mergeAmplification());
+  }
+}
