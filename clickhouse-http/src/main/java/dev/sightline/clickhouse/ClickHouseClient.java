@@ -128,12 +128,24 @@ public final class ClickHouseClient {
 
   /** Inserts rows given as JSON objects (one per line) into a table with FORMAT JSONEachRow. */
   public void insertJsonEachRow(String table, byte[] jsonLines) {
+    insertJsonEachRow(table, List.of(jsonLines), jsonLines.length);
+  }
+
+  /**
+   * The same with the body in pieces, sent in order with their total as Content-Length: a large
+   * body need not be one array. The list is read again by each call, so a retry resends it.
+   *
+   * @param chunks consecutive pieces of the JSONEachRow body
+   * @param length their total size in bytes
+   */
+  public void insertJsonEachRow(String table, List<byte[]> chunks, long length) {
     String sql = "INSERT INTO " + Sql.identifier(table) + " FORMAT JSONEachRow";
-    HttpRequest request =
-        request(Map.of("query", sql), true)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(jsonLines))
-            .build();
-    exchange(request, sql);
+    HttpRequest.BodyPublisher body =
+        length == 0
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofByteArrays(chunks), length);
+    exchange(request(Map.of("query", sql), true).POST(body).build(), sql);
   }
 
   /** Whether the server answers its ping. */

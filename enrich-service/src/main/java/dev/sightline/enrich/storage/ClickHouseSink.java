@@ -133,9 +133,10 @@ final class ClickHouseSink implements Runnable {
 
   /** Inserts each table not yet acknowledged; true when all are in. */
   private boolean insertPending() {
-    for (Map.Entry<String, byte[]> table : batch.pendingTables().entrySet()) {
+    for (Map.Entry<String, JsonEachRowBody> table : batch.pendingTables().entrySet()) {
       try {
-        clickHouse.insertJsonEachRow(table.getKey(), table.getValue());
+        JsonEachRowBody body = table.getValue();
+        clickHouse.insertJsonEachRow(table.getKey(), body.chunks(), body.size());
         batch.inserted(table.getKey());
       } catch (ClickHouseException e) {
         if (e.retryable()) {

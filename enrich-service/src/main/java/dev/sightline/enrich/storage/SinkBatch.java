@@ -33,10 +33,8 @@ final class SinkBatch {
   }
 
   /** Table name to JSONEachRow body of the tables not yet inserted. */
-  Map<String, byte[]> pendingTables() {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    pending.forEach((table, body) -> out.put(table, body.toByteArray()));
-    return out;
+  Map<String, JsonEachRowBody> pendingTables() {
+    return new LinkedHashMap<>(pending);
   }
 
   /** Marks a table's rows as acknowledged by ClickHouse, so a retry does not send them again. */

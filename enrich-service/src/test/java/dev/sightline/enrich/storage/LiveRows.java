@@ -5,7 +5,6 @@ import dev.sightline.enrich.domain.LatencySketch;
 import dev.sightline.enrich.domain.ObservationAggregates;
 import dev.sightline.schemas.avro.EnrichedObservation;
 import dev.sightline.schemas.avro.ObservationAggregate;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -17,12 +16,11 @@ public final class LiveRows {
   /** Inserts the observations' rows, as the sink maps them. */
   public static void observations(ClickHouseClient clickHouse, List<EnrichedObservation> rows)
       throws Exception {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    JsonEachRowBody body = new JsonEachRowBody();
     for (EnrichedObservation e : rows) {
-      body.writeBytes(ObservationRows.of(e).json());
-      body.write('\n');
+      body.add(ObservationRows.of(e).json());
     }
-    clickHouse.insertJsonEachRow(ObservationRows.TABLE, body.toByteArray());
+    clickHouse.insertJsonEachRow(ObservationRows.TABLE, body.chunks(), body.size());
   }
 
   /** Inserts a window as the live topology publishes it (sketch as protobuf, version = count). */

@@ -28,7 +28,7 @@ class SinkBatchTest {
     batch.add(row("scores", "b"), p0, 1);
     batch.add(row("traces", "c"), p0, 2);
 
-    assertThat(new String(batch.pendingTables().get("traces"), StandardCharsets.UTF_8))
+    assertThat(JsonEachRowBodyTest.text(batch.pendingTables().get("traces")))
         .isEqualTo("{\"id\":\"a\"}\n{\"id\":\"c\"}\n");
     batch.inserted("traces");
 
