@@ -64,11 +64,18 @@ record E2eOptions(
     List<String> groups,
     Path pidsDir) {
 
+  /**
+   * Steps of 1,000 up to 6,000, where this 2-core machine tops out, so the sustained figure says
+   * 4,000 rather than 0 when 5,000 does not hold; then to the goal of 25,000 and beyond it.
+   */
+  static final String DEFAULT_RATES =
+      "3000,4000,5000,6000,8000,10000,15000,20000,25000,30000,40000";
+
   static final String USAGE =
       """
       usage: E2eBench [--url URL] [--public-key PK] [--secret-key SK] [--env-file FILE]
                       [--bootstrap HOST:PORT] [--clickhouse-url URL] [--database sightline] [--project-id ID]
-                      [--rates 5000,10000,...,40000] [--step-seconds 20] [--warmup 10] [--drain 30]
+                      [--rates 3000,4000,...,40000] [--step-seconds 20] [--warmup 10] [--drain 30]
                       [--freshness-rate 10000] [--freshness-seconds 20] [--sample-ms 100] [--poll-ms 50]
                       [--raw-rows 200000] [--raw-batch-rows 5000] [--concurrency 24] [--batch-size 100]
                       [--batches 200] [--trace-spans 5-20]
@@ -110,7 +117,7 @@ record E2eOptions(
         URI.create(s.get("clickhouse-url", "SIGHTLINE_CLICKHOUSE_URL", "http://127.0.0.1:8123")),
         s.get("database", "SIGHTLINE_CLICKHOUSE_DATABASE", "sightline"),
         flags.get("project-id"),
-        rates(flags.getOrDefault("rates", "5000,10000,15000,20000,25000,30000,35000,40000")),
+        rates(flags.getOrDefault("rates", DEFAULT_RATES)),
         seconds(flags, "step-seconds", 20, false),
         seconds(flags, "warmup", 10, true),
         seconds(flags, "drain", 30, false),

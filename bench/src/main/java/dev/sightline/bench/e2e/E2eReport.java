@@ -71,19 +71,18 @@ final class E2eReport {
     if (r.warmup != null) {
       row(r.warmup, "not counted");
     }
-    if (r.freshnessStep != null) {
-      row(r.freshnessStep, SustainRule.judge(r.freshnessStep).reason());
-    }
     for (int i = 0; i < r.steps.size(); i++) {
       SustainRule.Verdict v = r.verdicts.get(i);
       row(r.steps.get(i), v.sustained() ? "sustained" : "NOT sustained: " + v.reason());
     }
+    if (r.freshnessStep != null) {
+      row(r.freshnessStep, SustainRule.judge(r.freshnessStep).reason());
+    }
     double sustained = sustained(r);
-    List<StepResult> all = new ArrayList<>();
+    List<StepResult> all = new ArrayList<>(r.steps);
     if (r.freshnessStep != null) {
       all.add(r.freshnessStep);
     }
-    all.addAll(r.steps);
     for (StepResult s : all) {
       printf("  backlog when the load of %s ended: %s%n", s.name(), s.lagByGroupAtEnd());
       if (s.cost() != null) {

@@ -144,6 +144,23 @@ final class StepRunner {
         wall);
   }
 
+  /**
+   * Waits until the pipeline's backlog is gone.
+   *
+   * @return seconds waited, or NaN when there was still a backlog after {@code max}
+   */
+  double awaitDrained(Duration max) throws ExecutionException, InterruptedException {
+    long start = System.nanoTime();
+    long end = start + max.toNanos();
+    while (lag.records() > DRAINED_LAG_RECORDS) {
+      if (System.nanoTime() >= end) {
+        return Double.NaN;
+      }
+      Thread.sleep(SAMPLE_MILLIS);
+    }
+    return seconds(start);
+  }
+
   /** Rows of the range in {@code observations}; -1 while the project is not known. */
   private long stored(TraceRange range) throws IOException {
     if (projectId == null) {
