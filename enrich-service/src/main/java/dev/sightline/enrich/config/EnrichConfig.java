@@ -4,10 +4,22 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Typed configuration of enrich-service under the {@code sightline.} prefix. */
 @ConfigMapping(prefix = "sightline")
 public interface EnrichConfig {
+
+  /**
+   * A stable name of this instance: the pod name on Kubernetes, the host name under {@code
+   * ./sightline}. When set, the Streams threads ({@code NAME-1}, {@code NAME-2}, through {@code
+   * kafka-streams.group.instance.id}) and the sink ({@code NAME-sink}) join their groups as static
+   * members: an instance that restarts, after a crash too, gets its partitions back as soon as it
+   * rejoins, instead of after the 45 s session timeout in which nobody reads them. The price: an
+   * instance that stops for good keeps its partitions for that session timeout. Two running
+   * instances must never share a name (the second fences the first). Unset: dynamic membership.
+   */
+  Optional<String> instanceId();
 
   /** Kafka connection. */
   Kafka kafka();

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,8 +42,8 @@ public class SinkService {
   void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
     new ClickHouseMigrator(clickHouse).migrate();
     String bootstrap = config.kafka().bootstrapServers();
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
+    Map<String, Object> consumerConfig =
+        new HashMap<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -62,9 +63,13 @@ public class SinkService {
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
                 256 * 1024,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                100),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+                100));
+    // Static membership: a restarted sink reads its partitions again at once (EnrichConfig).
+    config
+        .instanceId()
+        .ifPresent(id -> consumerConfig.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id + "-sink"));
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
     KafkaProducer<String, DeadLetter> deadLetters =
         new KafkaProducer<>(
             Map.of(
