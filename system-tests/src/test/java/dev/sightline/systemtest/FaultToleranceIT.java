@@ -246,7 +246,7 @@ class FaultToleranceIT {
       load.stopAndDrain(Duration.ofSeconds(60));
       // The restarted sink rejoins as the same static member and reads its partitions at once.
       // As a dynamic member it waited for the killed one's 45 s session: 52.9 s after the last
-      // ack (CI, 23:05 UTC), so this bound fails without static membership.
+      // ack (CI at 53d5584), so this bound fails without static membership.
       assertStoredExactlyOnce(tag, load, Duration.ofSeconds(30));
     }
   }
