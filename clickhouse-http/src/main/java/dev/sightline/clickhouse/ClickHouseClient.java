@@ -128,7 +128,7 @@ public final class ClickHouseClient {
 
   /** Inserts rows given as JSON objects (one per line) into a table with FORMAT JSONEachRow. */
   public void insertJsonEachRow(String table, byte[] jsonLines) {
-    insertJsonEachRow(table, List.of(jsonLines), jsonLines.length);
+    insertJsonEachRow(table, List.of(jsonLines));
   }
 
   /**
@@ -136,9 +136,12 @@ public final class ClickHouseClient {
    * body need not be one array. The list is read again by each call, so a retry resends it.
    *
    * @param chunks consecutive pieces of the JSONEachRow body
-   * @param length their total size in bytes
    */
-  public void insertJsonEachRow(String table, List<byte[]> chunks, long length) {
+  public void insertJsonEachRow(String table, List<byte[]> chunks) {
+    long length = 0;
+    for (byte[] chunk : chunks) {
+      length += chunk.length;
+    }
     String sql = "INSERT INTO " + Sql.identifier(table) + " FORMAT JSONEachRow";
     HttpRequest.BodyPublisher body =
         length == 0

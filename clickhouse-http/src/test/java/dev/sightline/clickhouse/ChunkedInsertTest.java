@@ -39,7 +39,7 @@ class ChunkedInsertTest {
       chunks.add(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + 7)));
     }
 
-    clickHouse.insertJsonEachRow("t", chunks, bytes.length);
+    clickHouse.insertJsonEachRow("t", chunks);
 
     var rows = clickHouse.rows("SELECT count() AS n, sum(id) AS s, any(text) AS x FROM t");
     assertThat(rows.get(0).get("n").asInt()).isEqualTo(300);
@@ -54,8 +54,8 @@ class ChunkedInsertTest {
             "{\"id\":1,\"te".getBytes(StandardCharsets.UTF_8),
             "xt\":\"a\"}\n".getBytes(StandardCharsets.UTF_8));
 
-    clickHouse.insertJsonEachRow("t", chunks, 20);
-    clickHouse.insertJsonEachRow("t", chunks, 20);
+    clickHouse.insertJsonEachRow("t", chunks);
+    clickHouse.insertJsonEachRow("t", chunks);
 
     assertThat(
             clickHouse.rows("SELECT count() AS n FROM t WHERE text = 'a'").get(0).get("n").asInt())

@@ -135,8 +135,7 @@ final class ClickHouseSink implements Runnable {
   private boolean insertPending() {
     for (Map.Entry<String, JsonEachRowBody> table : batch.pendingTables().entrySet()) {
       try {
-        JsonEachRowBody body = table.getValue();
-        clickHouse.insertJsonEachRow(table.getKey(), body.chunks(), body.size());
+        clickHouse.insertJsonEachRow(table.getKey(), table.getValue().chunks());
         batch.inserted(table.getKey());
       } catch (ClickHouseException e) {
         if (e.retryable()) {

@@ -23,7 +23,6 @@ final class JsonEachRowBody {
   private final List<byte[]> full = new ArrayList<>();
   private byte[] current = new byte[CHUNK_BYTES];
   private int used;
-  private long size;
 
   /** Appends one row object (without its newline). */
   JsonEachRowBody add(byte[] row) {
@@ -41,7 +40,6 @@ final class JsonEachRowBody {
 
   private void advance(int n) {
     used += n;
-    size += n;
     if (used == CHUNK_BYTES) {
       full.add(current);
       current = new byte[CHUNK_BYTES];
@@ -59,10 +57,5 @@ final class JsonEachRowBody {
       out.add(last);
     }
     return out;
-  }
-
-  /** Bytes in the body. */
-  long size() {
-    return size;
   }
 }

@@ -112,7 +112,7 @@ final class RecomputeStore {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    clickHouse.insertJsonEachRow(table, body.chunks(), body.size());
+    clickHouse.insertJsonEachRow(table, body.chunks());
   }
 
   /** Inserts rebuilt windows (sketches in the compact encoding) with a recompute's version. */
@@ -129,7 +129,7 @@ final class RecomputeStore {
       body.add(
           AggregateRows.of(stored, WindowRebuild.version(requestedAtMicros, w.getCount())).json());
     }
-    clickHouse.insertJsonEachRow(AggregateRows.TABLE, body.chunks(), body.size());
+    clickHouse.insertJsonEachRow(AggregateRows.TABLE, body.chunks());
   }
 
   /** The latest status of a recompute's record, or null when there is none yet. */

@@ -20,7 +20,7 @@ public final class LiveRows {
     for (EnrichedObservation e : rows) {
       body.add(ObservationRows.of(e).json());
     }
-    clickHouse.insertJsonEachRow(ObservationRows.TABLE, body.chunks(), body.size());
+    clickHouse.insertJsonEachRow(ObservationRows.TABLE, body.chunks());
   }
 
   /** Inserts a window as the live topology publishes it (sketch as protobuf, version = count). */
