@@ -75,7 +75,7 @@ record E2eOptions(
       """
       usage: E2eBench [--url URL] [--public-key PK] [--secret-key SK] [--env-file FILE]
                       [--bootstrap HOST:PORT] [--clickhouse-url URL] [--database sightline] [--project-id ID]
-                      [--rates 3000,4000,...,40000] [--step-seconds 20] [--warmup 10] [--drain 30]
+                      [--rates 3000,4000,...,40000] [--step-seconds 60] [--warmup 10] [--drain 30]
                       [--freshness-rate 10000] [--freshness-seconds 20] [--sample-ms 100] [--poll-ms 50]
                       [--raw-rows 200000] [--raw-batch-rows 5000] [--concurrency 24] [--batch-size 100]
                       [--batches 200] [--trace-spans 5-20]
@@ -118,7 +118,7 @@ record E2eOptions(
         s.get("database", "SIGHTLINE_CLICKHOUSE_DATABASE", "sightline"),
         flags.get("project-id"),
         rates(flags.getOrDefault("rates", DEFAULT_RATES)),
-        seconds(flags, "step-seconds", 20, false),
+        seconds(flags, "step-seconds", 60, false),
         seconds(flags, "warmup", 10, true),
         seconds(flags, "drain", 30, false),
         positive(flags, "freshness-rate", 10_000),
