@@ -95,11 +95,13 @@ public final class E2eBench {
       if (!o.freshness().isZero()) {
         // Freshness is measured on a drained pipeline: the last step ended with a backlog.
         double waited = runner.awaitDrained(FRESHNESS_DRAIN);
-        report.progress(
-            Double.isNaN(waited)
-                ? "backlog not drained after %d s, freshness measured on top of it"
-                : "backlog drained",
-            FRESHNESS_DRAIN.toSeconds());
+        if (Double.isNaN(waited)) {
+          report.progress(
+              "backlog not drained after %d s, freshness measured on top of it",
+              FRESHNESS_DRAIN.toSeconds());
+        } else {
+          report.progress("backlog drained in %.1f s", waited);
+        }
         report.progress(
             "freshness: %,d spans/s for %d s, one trace per %d ms followed",
             o.freshnessRate(), o.freshness().toSeconds(), o.sampleMillis());
