@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,8 +25,8 @@ public final class E2eBench {
   private static final Duration LOOKUP_PATIENCE = Duration.ofSeconds(60);
   // How long the freshness probe keeps looking for sampled traces after its load ended.
   private static final long FRESHNESS_GIVE_UP_MILLIS = 30_000;
-  // Longest wait for the last step's backlog before the freshness phase starts.
-  private static final Duration FRESHNESS_DRAIN = Duration.ofSeconds(120);
+  // Longest wait for the backlog before the freshness and the raw phases start.
+  private static final Duration DRAIN_WAIT = Duration.ofSeconds(120);
 
   private E2eBench() {}
 
@@ -49,7 +50,8 @@ public final class E2eBench {
     ClickHouseHttp clickHouse = new ClickHouseHttp(o.clickhouseUrl(), o.database());
     Results r = new Results();
     try (ConsumerLag lag = new ConsumerLag(o.bootstrap(), o.groups())) {
-      StepRunner runner = new StepRunner(o, batches, lag, clickHouse, ProcessCpu.of(o.pidsDir()));
+      ProcessCpu cpu = ProcessCpu.of(o.pidsDir());
+      StepRunner runner = new StepRunner(o, batches, lag, clickHouse, cpu);
       int phase = 0;
       String project = o.projectId();
       Duration warmup = o.warmup();
@@ -94,14 +96,7 @@ public final class E2eBench {
       }
       if (!o.freshness().isZero()) {
         // Freshness is measured on a drained pipeline: the last step ended with a backlog.
-        double waited = runner.awaitDrained(FRESHNESS_DRAIN);
-        if (Double.isNaN(waited)) {
-          report.progress(
-              "backlog not drained after %d s, freshness measured on top of it",
-              FRESHNESS_DRAIN.toSeconds());
-        } else {
-          report.progress("backlog drained in %.1f s", waited);
-        }
+        awaitDrained(runner, report);
         report.progress(
             "freshness: %,d spans/s for %d s, one trace per %d ms followed",
             o.freshnessRate(), o.freshness().toSeconds(), o.sampleMillis());
@@ -120,12 +115,15 @@ public final class E2eBench {
       }
       r.loadAfterLoad = loadAverage();
       if (o.rawRows() > 0) {
+        // ClickHouse alone: the sink's inserts of the freshness phase's backlog would share its
+        // cores and its CPU figure.
+        awaitDrained(runner, report);
         report.progress(
             "ClickHouse raw: %,d rows in batches of %,d", o.rawRows(), o.rawBatchRows());
         try {
           r.raw =
               RawInsert.run(
-                  clickHouse, project, new TraceRange(run), o.rawRows(), o.rawBatchRows());
+                  clickHouse, cpu, project, new TraceRange(run), o.rawRows(), o.rawBatchRows());
         } catch (IOException e) {
           report.progress("raw insert failed: %s", e.getMessage());
         }
@@ -133,6 +131,19 @@ public final class E2eBench {
     }
     r.loadAtEnd = loadAverage();
     report.print(r);
+  }
+
+  /** Waits up to {@link #DRAIN_WAIT} for the backlog and says whether the next phase has it. */
+  private static void awaitDrained(StepRunner runner, E2eReport report)
+      throws ExecutionException, InterruptedException {
+    double waited = runner.awaitDrained(DRAIN_WAIT);
+    if (Double.isNaN(waited)) {
+      report.progress(
+          "backlog not drained after %d s, the next phase runs on top of it",
+          DRAIN_WAIT.toSeconds());
+    } else {
+      report.progress("backlog drained in %.1f s", waited);
+    }
   }
 
   /** Everything measured, for the report; null where a phase was skipped or failed. */

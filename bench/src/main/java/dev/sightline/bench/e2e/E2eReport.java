@@ -56,6 +56,7 @@ final class E2eReport {
   }
 
   void print(E2eBench.Results r) {
+    int cores = Runtime.getRuntime().availableProcessors();
     printf(
         "%n%-22s %9s %9s %6s %9s %8s %26s %9s %7s  %s%n",
         "step",
@@ -86,9 +87,14 @@ final class E2eReport {
     for (StepResult s : all) {
       printf("  backlog when the load of %s ended: %s%n", s.name(), s.lagByGroupAtEnd());
       if (s.cost() != null) {
-        printf("    %s%n", s.cost().describe(Runtime.getRuntime().availableProcessors()));
+        printf("    %s%n", s.cost().describe(cores));
+        printf("    %s%n", s.cost().perSpan(s.ackedSpansPerSecond(), cores));
       }
     }
+    printf(
+        "  CPU microseconds per span = CPU per second of load / acked spans per second; the goal of %,.0f"
+            + " spans/s on %d cores leaves %.0f per span for everything%n",
+        GOAL_SPANS_PER_S, cores, cores * 1e6 / GOAL_SPANS_PER_S);
     printf(
         "  stored/s = this step's rows in observations once drained / load seconds; backlog ="
             + " records not yet consumed by %s%n",
@@ -126,6 +132,9 @@ final class E2eReport {
           (double) r.raw.bytes() / r.raw.rows(),
           o.rawBatchRows(),
           r.raw.seconds());
+      printf(
+          "ClickHouse CPU during the raw inserts: %.1f s, %s per row%n",
+          r.raw.clickHouseCpuSeconds(), fmt(r.raw.clickHouseMicrosPerRow(), " microseconds"));
       printf("sustained / raw: %.2f%n", sustained / raw);
     }
     printf(

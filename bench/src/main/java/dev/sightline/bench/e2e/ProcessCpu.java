@@ -49,15 +49,27 @@ final class ProcessCpu {
   /** User plus system ticks so far per process; processes that cannot be read are left out. */
   Map<String, Long> ticks() {
     Map<String, Long> out = new LinkedHashMap<>();
-    pids.forEach(
-        (name, pid) -> {
-          try {
-            out.put(name, ticks(Files.readString(Path.of("/proc", pid.toString(), "stat"))));
-          } catch (IOException | RuntimeException e) {
-            // Not Linux, or the process is gone: no figure rather than a wrong one.
-          }
-        });
+    for (String name : pids.keySet()) {
+      long ticks = ticksOf(name);
+      if (ticks >= 0) {
+        out.put(name, ticks);
+      }
+    }
     return out;
+  }
+
+  /** User plus system ticks so far of one process; -1 when it is not known or cannot be read. */
+  long ticksOf(String name) {
+    Long pid = pids.get(name);
+    if (pid == null) {
+      return -1;
+    }
+    try {
+      return ticks(Files.readString(Path.of("/proc", pid.toString(), "stat")));
+    } catch (IOException | RuntimeException e) {
+      // Not Linux, or the process is gone: no figure rather than a wrong one.
+      return -1;
+    }
   }
 
   /**

@@ -18,6 +18,9 @@ final class RawInsert {
   /** Scratch table with the structure and engine of {@code observations}; dropped afterwards. */
   static final String TABLE = "bench_raw_observations";
 
+  /** ClickHouse's pid file name under {@code ./sightline}'s pids directory. */
+  static final String CLICKHOUSE = "clickhouse";
+
   /**
    * What the inserts took.
    *
@@ -25,17 +28,35 @@ final class RawInsert {
    * @param distinctRows distinct rows read back (repeated when the run stored fewer than asked)
    * @param bytes JSONEachRow bytes sent
    * @param seconds time spent in INSERT requests
+   * @param clickHouseCpuSeconds ClickHouse's CPU from the first INSERT to the last answer (its
+   *     merges meanwhile included, later ones not); NaN when its process could not be read
    */
-  record Result(long rows, long distinctRows, long bytes, double seconds) {
+  record Result(
+      long rows, long distinctRows, long bytes, double seconds, double clickHouseCpuSeconds) {
     double rowsPerSecond() {
       return rows / seconds;
+    }
+
+    /** ClickHouse's CPU per inserted row: the floor of its share of a span's cost. */
+    double clickHouseMicrosPerRow() {
+      return clickHouseCpuSeconds * 1e6 / rows;
     }
   }
 
   private RawInsert() {}
 
+  /**
+   * Replays this run's rows.
+   *
+   * @param cpu the stack's processes, of which {@code clickhouse} is read before and after
+   */
   static Result run(
-      ClickHouseHttp clickHouse, String projectId, TraceRange run, int rows, int batchRows)
+      ClickHouseHttp clickHouse,
+      ProcessCpu cpu,
+      String projectId,
+      TraceRange run,
+      int rows,
+      int batchRows)
       throws IOException {
     Path file = Files.createTempFile("sightline-bench-raw", ".jsonl");
     try {
@@ -54,7 +75,15 @@ final class RawInsert {
       clickHouse.query("DROP TABLE IF EXISTS " + TABLE);
       clickHouse.query("CREATE TABLE " + TABLE + " AS observations");
       try {
-        return insert(clickHouse, file, rows, batchRows);
+        long ticksBefore = cpu.ticksOf(CLICKHOUSE);
+        Result result = insert(clickHouse, file, rows, batchRows);
+        long ticksAfter = cpu.ticksOf(CLICKHOUSE);
+        double cpuSeconds =
+            ticksBefore < 0 || ticksAfter < 0
+                ? Double.NaN
+                : (ticksAfter - ticksBefore) / ProcessCpu.TICKS_PER_SECOND;
+        return new Result(
+            result.rows(), result.distinctRows(), result.bytes(), result.seconds(), cpuSeconds);
       } finally {
         clickHouse.query("DROP TABLE IF EXISTS " + TABLE);
       }
@@ -95,7 +124,7 @@ final class RawInsert {
       bytes += batch.size();
       sent += inBatch;
     }
-    return new Result(sent, distinct, bytes, nanos / 1e9);
+    return new Result(sent, distinct, bytes, nanos / 1e9, Double.NaN);
   }
 
   private static long timedInsert(ClickHouseHttp clickHouse, ByteArrayOutputStream batch)

@@ -20,6 +20,42 @@ record StepCost(Map<String, Double> cpuPercentOfCore, ClickHouseWork clickHouse,
   }
 
   /**
+   * Microseconds of CPU each process spent per span, busiest first, their sum, and the rate the
+   * machine's cores would hold at that cost if nothing else ran: {@code cores × 10^6 / sum}. A rate
+   * goal divided into the cores is a budget in the same unit, so the line says which components a
+   * goal has to come out of. Meaningful for a sustained step, whose work kept up with its spans.
+   *
+   * @param spansPerSecond the spans the step put through (acked per second of load)
+   */
+  String perSpan(double spansPerSecond, int cores) {
+    if (cpuPercentOfCore.isEmpty() || !(spansPerSecond > 0)) {
+      return "CPU per span n/a";
+    }
+    double micros = microsPerSpan(totalCpuPercent(), spansPerSecond);
+    return cpuPercentOfCore.entrySet().stream()
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .map(
+                e ->
+                    String.format(
+                        Locale.ROOT,
+                        "%s %.0f",
+                        e.getKey(),
+                        microsPerSpan(e.getValue(), spansPerSecond)))
+            .collect(Collectors.joining(", ", "CPU microseconds per span: ", ""))
+        + String.format(
+            Locale.ROOT,
+            " = %.0f; %d cores at this cost hold at most %,.0f spans/s",
+            micros,
+            cores,
+            cores * 1e6 / micros);
+  }
+
+  /** Percent of a core at a rate, as CPU microseconds per span. */
+  static double microsPerSpan(double percentOfCore, double spansPerSecond) {
+    return percentOfCore / 100 * 1e6 / spansPerSecond;
+  }
+
+  /**
    * One line for people: each process's share, busiest first, their sum against the machine's
    * cores, and ClickHouse's inserted and merged MB/s with their ratio.
    */

@@ -86,4 +86,29 @@ class StepCostTest {
                 + " ClickHouse inserted 15.0 MB/s, merged 60.0 MB/s (4.0x)");
     assertThat(new StepCost(Map.of(), null, 20).describe(2)).isEqualTo("CPU n/a; ClickHouse n/a");
   }
+
+  @Test
+  void perSpanCostIsEachProcesssShareOverTheRateAndTheCeilingIsTheCoresOverTheirSum() {
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    cpu.put("ingest", 20.0);
+    cpu.put("enrich", 60.0);
+
+    String line = new StepCost(cpu, null, 60).perSpan(4_000, 2);
+
+    // 60 % of a core over 4,000 spans/s = 150 microseconds a span; 2 cores / 200 = 10,000 spans/s.
+    assertThat(line)
+        .isEqualTo(
+            "CPU microseconds per span: enrich 150, ingest 50 = 200;"
+                + " 2 cores at this cost hold at most 10,000 spans/s");
+    assertThat(new StepCost(cpu, null, 60).perSpan(0, 2)).isEqualTo("CPU per span n/a");
+    assertThat(new StepCost(Map.of(), null, 60).perSpan(4_000, 2)).isEqualTo("CPU per span n/a");
+  }
+
+  @Test
+  void aProcessWithoutAPidFileHasNoTicksInsteadOfAFailure() {
+    ProcessCpu cpu = new ProcessCpu(Map.of("bench", ProcessHandle.current().pid()));
+
+    assertThat(cpu.ticksOf("clickhouse")).isEqualTo(-1);
+    assertThat(cpu.ticksOf("bench")).isPositive();
+  }
 }
