@@ -37,6 +37,10 @@ final class RawInsert {
       return rows / seconds;
     }
 
+    Result withClickHouseCpuSeconds(double cpuSeconds) {
+      return new Result(rows, distinctRows, bytes, seconds, cpuSeconds);
+    }
+
     /** ClickHouse's CPU per inserted row: the floor of its share of a span's cost. */
     double clickHouseMicrosPerRow() {
       return clickHouseCpuSeconds * 1e6 / rows;
@@ -82,8 +86,7 @@ final class RawInsert {
             ticksBefore < 0 || ticksAfter < 0
                 ? Double.NaN
                 : (ticksAfter - ticksBefore) / ProcessCpu.TICKS_PER_SECOND;
-        return new Result(
-            result.rows(), result.distinctRows(), result.bytes(), result.seconds(), cpuSeconds);
+        return result.withClickHouseCpuSeconds(cpuSeconds);
       } finally {
         clickHouse.query("DROP TABLE IF EXISTS " + TABLE);
       }
@@ -124,7 +127,7 @@ final class RawInsert {
       bytes += batch.size();
       sent += inBatch;
     }
-    return new Result(sent, distinct, bytes, nanos / 1e9, Double.NaN);
+    return new Result(sent, distinct, bytes, nanos / 1e9, Double.NaN); // CPU: read by run()
   }
 
   private static long timedInsert(ClickHouseHttp clickHouse, ByteArrayOutputStream batch)
