@@ -37,10 +37,6 @@ final class RawInsert {
       return rows / seconds;
     }
 
-    Result withClickHouseCpuSeconds(double cpuSeconds) {
-      return new Result(rows, distinctRows, bytes, seconds, cpuSeconds);
-    }
-
     /** ClickHouse's CPU per inserted row: the floor of its share of a span's cost. */
     double clickHouseMicrosPerRow() {
       return clickHouseCpuSeconds * 1e6 / rows;
@@ -79,14 +75,7 @@ final class RawInsert {
       clickHouse.query("DROP TABLE IF EXISTS " + TABLE);
       clickHouse.query("CREATE TABLE " + TABLE + " AS observations");
       try {
-        long ticksBefore = cpu.ticksOf(CLICKHOUSE);
-        Result result = insert(clickHouse, file, rows, batchRows);
-        long ticksAfter = cpu.ticksOf(CLICKHOUSE);
-        double cpuSeconds =
-            ticksBefore < 0 || ticksAfter < 0
-                ? Double.NaN
-                : (ticksAfter - ticksBefore) / ProcessCpu.TICKS_PER_SECOND;
-        return result.withClickHouseCpuSeconds(cpuSeconds);
+        return insert(clickHouse, cpu, file, rows, batchRows);
       } finally {
         clickHouse.query("DROP TABLE IF EXISTS " + TABLE);
       }
@@ -95,8 +84,10 @@ final class RawInsert {
     }
   }
 
-  private static Result insert(ClickHouseHttp clickHouse, Path file, int rows, int batchRows)
+  private static Result insert(
+      ClickHouseHttp clickHouse, ProcessCpu cpu, Path file, int rows, int batchRows)
       throws IOException {
+    long ticksBefore = cpu.ticksOf(CLICKHOUSE);
     ByteArrayOutputStream batch = new ByteArrayOutputStream(batchRows * 2048);
     long sent = 0;
     long bytes = 0;
@@ -127,7 +118,12 @@ final class RawInsert {
       bytes += batch.size();
       sent += inBatch;
     }
-    return new Result(sent, distinct, bytes, nanos / 1e9, Double.NaN); // CPU: read by run()
+    long ticksAfter = cpu.ticksOf(CLICKHOUSE);
+    double cpuSeconds =
+        ticksBefore < 0 || ticksAfter < 0
+            ? Double.NaN
+            : (ticksAfter - ticksBefore) / ProcessCpu.TICKS_PER_SECOND;
+    return new Result(sent, distinct, bytes, nanos / 1e9, cpuSeconds);
   }
 
   private static long timedInsert(ClickHouseHttp clickHouse, ByteArrayOutputStream batch)

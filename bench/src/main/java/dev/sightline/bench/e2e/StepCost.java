@@ -2,6 +2,7 @@ package dev.sightline.bench.e2e;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -32,22 +33,24 @@ record StepCost(Map<String, Double> cpuPercentOfCore, ClickHouseWork clickHouse,
       return "CPU per span n/a";
     }
     double micros = microsPerSpan(totalCpuPercent(), spansPerSecond);
-    return cpuPercentOfCore.entrySet().stream()
-            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-            .map(
-                e ->
-                    String.format(
-                        Locale.ROOT,
-                        "%s %.0f",
-                        e.getKey(),
-                        microsPerSpan(e.getValue(), spansPerSecond)))
-            .collect(Collectors.joining(", ", "CPU microseconds per span: ", ""))
+    return busiestFirst("CPU microseconds per span: ", p -> microsPerSpan(p, spansPerSecond))
         + String.format(
             Locale.ROOT,
             " = %.0f; %d cores at this cost hold at most %,.0f spans/s",
             micros,
             cores,
             cores * 1e6 / micros);
+  }
+
+  /** "prefix name figure, name figure, ...", processes by their share, busiest first. */
+  private String busiestFirst(String prefix, DoubleUnaryOperator figure) {
+    return cpuPercentOfCore.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(
+            e ->
+                String.format(
+                    Locale.ROOT, "%s %.0f", e.getKey(), figure.applyAsDouble(e.getValue())))
+        .collect(Collectors.joining(", ", prefix, ""));
   }
 
   /** Percent of a core at a rate, as CPU microseconds per span. */
@@ -63,10 +66,7 @@ record StepCost(Map<String, Double> cpuPercentOfCore, ClickHouseWork clickHouse,
     String cpu =
         cpuPercentOfCore.isEmpty()
             ? "CPU n/a"
-            : cpuPercentOfCore.entrySet().stream()
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                    .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
-                    .collect(Collectors.joining(", ", "CPU % of a core: ", ""))
+            : busiestFirst("CPU % of a core: ", p -> p)
                 + String.format(Locale.ROOT, " = %.0f of %d", totalCpuPercent(), cores * 100);
     if (clickHouse == null || seconds <= 0) {
       return cpu + "; ClickHouse n/a";
